@@ -1,0 +1,29 @@
+import type { Rating } from './rating-scale.ts';
+
+/** DESIGN.md's rater groups; `others` is every group but self. */
+export const RATER_GROUPS = ['self', 'manager', 'peer', 'direct-report', 'other'] as const;
+export type RaterGroup = (typeof RATER_GROUPS)[number];
+export const OTHER_GROUPS = ['manager', 'peer', 'direct-report', 'other'] as const;
+export type OtherGroup = (typeof OTHER_GROUPS)[number];
+
+export function isRaterGroup(value: unknown): value is RaterGroup {
+  return typeof value === 'string' && (RATER_GROUPS as readonly string[]).includes(value);
+}
+
+/**
+ * One submitted survey, self or rater. The JSON response file of DESIGN.md is its serial form.
+ * Maps, not objects, because keys are user text (a statement id of `__proto__` stays harmless).
+ */
+export type SurveyResponse = {
+  responseId: string;
+  frameworkId: string;
+  surveyId: string;
+  subjectId: string;
+  raterGroup: RaterGroup;
+  /** ISO 8601, as written in the file; compared as instants. */
+  submittedAt: string;
+  /** statement id -> rating, or null for N/A. An unanswered statement is absent. */
+  answers: ReadonlyMap<string, Rating | null>;
+  /** Free text keyed by where it was asked (a page id or `general`). */
+  comments: ReadonlyMap<string, string>;
+};
