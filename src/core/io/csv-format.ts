@@ -1,0 +1,96 @@
+import Papa from 'papaparse';
+import type { Issue, Result } from '../model/result.ts';
+
+/**
+ * DESIGN.md's CSV dialect: UTF-8 with a byte-order mark, commas, RFC 4180 quoting, CRLF, one
+ * header row, written and read with papaparse.
+ */
+
+export const CSV_BOM = '\uFEFF';
+export type CsvCell = string | number | null;
+
+/**
+ * Text that a spreadsheet would run as a formula gets one leading `'`. papaparse 5.7's own
+ * `escapeFormulae` pattern misses a line feed and any formula with a newline in it (`.` stops at
+ * `\n`), so we pass our own. Text that already starts with `'` before such a character gets one
+ * more, so that import, which removes exactly one, always gives back the original text.
+ */
+const NEEDS_GUARD = /^'*[=+\-@\t\r\n]/;
+const GUARDED = /^'(?='*[=+\-@\t\r\n])/;
+
+export function guardFormula(text: string): string {
+  return NEEDS_GUARD.test(text) ? `'${text}` : text;
+}
+
+export function unguardFormula(text: string): string {
+  return text.replace(GUARDED, '');
+}
+
+/** One CSV file, BOM and header included. Numbers are written as numbers and never guarded. */
+export function writeCsv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return CSV_BOM + writeCsvBody(columns, rows, true);
+}
+
+/** Rows without the BOM, for writing a large file in chunks: the header only when asked. */
+export function writeCsvBody(
+  columns: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  header: boolean,
+): string {
+  const body = Papa.unparse(
+    { fields: [...columns], data: rows.map((row) => row.map((cell) => (cell === null ? '' : cell))) },
+    { header, newline: '\r\n', escapeFormulae: NEEDS_GUARD },
+  );
+  return body === '' ? '' : `${body}\r\n`;
+}
+
+export type CsvTable = {
+  columns: string[];
+  /** Cells as text, formula guards removed; row i is the file's row i + 2 (after the header). */
+  rows: string[][];
+};
+
+/**
+ * Reads a whole CSV text: with or without BOM, CRLF or LF, as Excel re-saves it. Refuses the
+ * file on any papaparse error, an empty file, or a duplicate or empty header, listing them all.
+ */
+export function readCsv(text: string, file: string): Result<CsvTable> {
+  const source = text.startsWith(CSV_BOM) ? text.slice(1) : text;
+  if (source.trim() === '') {
+    return { ok: false, issues: [{ code: 'csv.empty', file, path: '', message: 'The file is empty: a header row is expected.' }] };
+  }
+  const parsed = Papa.parse<string[]>(source, { header: false, skipEmptyLines: 'greedy' });
+  const issues: Issue[] = parsed.errors.map((error) => ({
+    code: `csv.${error.code === 'UndetectableDelimiter' ? 'undetectable-delimiter' : kebabCode(error.code)}`,
+    file,
+    ...(error.row === undefined ? {} : { row: error.row + 1 }),
+    path: '',
+    message: `${error.message}.`,
+  }));
+  const [header = [], ...rows] = parsed.data;
+  issues.push(...headerIssues(header, file));
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    value: { columns: header.map((name) => name.trim()), rows: rows.map((row) => row.map(unguardFormula)) },
+  };
+}
+
+export function headerIssues(header: readonly string[], file: string): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  header.forEach((raw, index) => {
+    const name = raw.trim();
+    if (name === '') {
+      issues.push({ code: 'csv.empty-header', file, row: 1, path: `column ${index + 1}`, message: `Column ${index + 1} has no name in the header.` });
+    } else if (seen.has(name)) {
+      issues.push({ code: 'csv.duplicate-header', file, row: 1, path: name, message: `The header names column "${name}" twice.` });
+    }
+    seen.add(name);
+  });
+  return issues;
+}
+
+function kebabCode(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+}
