@@ -1,0 +1,49 @@
+import { roundFigure } from '../score/rounding.ts';
+import type { SubjectScore } from '../score/subject-score.ts';
+import { type CsvCell, writeCsv } from './csv-format.ts';
+
+/** DESIGN.md "statements.csv", columns in this order. */
+export const STATEMENTS_COLUMNS = [
+  'subject_id',
+  'framework_id',
+  'statement_id',
+  'level',
+  'domain',
+  'self',
+  'others',
+  'gap',
+  'others_raters',
+  'others_sd',
+  'flag',
+] as const;
+
+/**
+ * One row per subject x framework x statement, in framework order. `others`, `gap`,
+ * `others_raters` and `others_sd` are empty where `others` is not shown (a hidden group appears
+ * in no output, its count of raters included); `flag` is decided on the unrounded gap.
+ */
+export function statementsRows(scores: readonly SubjectScore[]): CsvCell[][] {
+  const rows: CsvCell[][] = [];
+  for (const score of scores) {
+    for (const statement of score.statements) {
+      rows.push([
+        score.subjectId,
+        score.frameworkId,
+        statement.statementId,
+        statement.level,
+        statement.domain,
+        roundFigure(statement.self),
+        roundFigure(statement.others),
+        roundFigure(statement.gap),
+        statement.othersRaters,
+        roundFigure(statement.othersSd),
+        statement.flag,
+      ]);
+    }
+  }
+  return rows;
+}
+
+export function writeStatementsCsv(scores: readonly SubjectScore[]): string {
+  return writeCsv(STATEMENTS_COLUMNS, statementsRows(scores));
+}

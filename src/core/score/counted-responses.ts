@@ -1,0 +1,46 @@
+import type { SurveyResponse } from '../model/response.ts';
+
+/**
+ * DESIGN.md "Which responses count": for one subject and framework, every rater response and
+ * only the latest self response; a response imported twice (same response_id) counts once.
+ * Two different responses under one id are refused by the importer, so keeping the first seen
+ * loses nothing.
+ *
+ * The latest self response is chosen by `submitted_at` compared as instants (so `+01:00` and
+ * `Z` times compare correctly), ties broken by the greater response_id so the choice never
+ * depends on the order responses were imported. A time that does not parse counts as oldest.
+ */
+export function countResponses(
+  responses: readonly SurveyResponse[],
+  subjectId: string,
+  frameworkId: string,
+): SurveyResponse[] {
+  const seen = new Set<string>();
+  const raters: SurveyResponse[] = [];
+  let latestSelf: SurveyResponse | undefined;
+  let latestSelfTime = Number.NEGATIVE_INFINITY;
+  for (const response of responses) {
+    if (response.subjectId !== subjectId || response.frameworkId !== frameworkId) continue;
+    if (seen.has(response.responseId)) continue;
+    seen.add(response.responseId);
+    if (response.raterGroup !== 'self') {
+      raters.push(response);
+      continue;
+    }
+    const time = instant(response.submittedAt);
+    if (latestSelf === undefined || isLater(time, response.responseId, latestSelfTime, latestSelf.responseId)) {
+      latestSelf = response;
+      latestSelfTime = time;
+    }
+  }
+  return latestSelf === undefined ? raters : [latestSelf, ...raters];
+}
+
+function instant(submittedAt: string): number {
+  const time = Date.parse(submittedAt);
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+
+function isLater(time: number, id: string, bestTime: number, bestId: string): boolean {
+  return time > bestTime || (time === bestTime && id > bestId);
+}

@@ -1,0 +1,25 @@
+/**
+ * DESIGN.md: mean, sd, gap, self and others to 2 decimals, percent to 1. Half away from zero on
+ * the DECIMAL value the number prints as, so 1.005 gives 1.01 although the double 1.005 is a
+ * hair below it: shifting the decimal point in the shortest representation (`1.005e2`) is exact
+ * where multiplying by 100 is not.
+ */
+export function roundHalfAwayFromZero(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const abs = Math.abs(value);
+  const text = String(abs);
+  // Tiny or huge numbers print with an exponent already; for them the product is exact enough.
+  const shifted = text.includes('e') ? abs * 10 ** decimals : Number(`${text}e${decimals}`);
+  const rounded = Math.round(shifted) / 10 ** decimals;
+  // No "-0" in a CSV: a figure that rounds to zero is zero.
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+/** Mean, sd, gap, self and others figures. */
+export function roundFigure(value: number | null): number | null {
+  return value === null ? null : roundHalfAwayFromZero(value, 2);
+}
+
+export function roundPercent(value: number | null): number | null {
+  return value === null ? null : roundHalfAwayFromZero(value, 1);
+}

@@ -1,0 +1,114 @@
+import type { Framework } from '../model/framework.ts';
+import { OTHER_GROUPS, type SurveyResponse } from '../model/response.ts';
+import { othersAgreement } from './agreement.ts';
+import { decideShownGroups } from './anonymity.ts';
+import { attainLevel } from './attained-level.ts';
+import { collectComments } from './comments.ts';
+import { countResponses } from './counted-responses.ts';
+import { planDevelopment } from './development-plan.ts';
+import { type FrameworkIndex, indexFramework } from './framework-index.ts';
+import { flagGap, gapOf } from './gaps.ts';
+import { percentOf, poolCoverage, poolMean, poolRatings, poolSd } from './pooled-stats.ts';
+import { type RatingTally, tallyRatings } from './rating-tally.ts';
+import { GROUP_COUNT, groupIndex, OTHERS, SCORE_GROUPS, SELF, type GroupCounts, type ScoreGroup } from './score-groups.ts';
+import { statementMean } from './statement-means.ts';
+import { findStrengths } from './strengths.ts';
+import type { AxisGroupScore, AxisScore, StatementScore, SubjectScore } from './subject-score.ts';
+
+export type ScoreOptions = {
+  /** Whose development plan and strengths to give; self unless asked. */
+  planGroup?: ScoreGroup;
+};
+
+/** Scores one subject on one framework from any set of responses (others are ignored). */
+export function scoreSubject(
+  framework: Framework,
+  responses: readonly SurveyResponse[],
+  subjectId: string,
+  options: ScoreOptions = {},
+): SubjectScore {
+  return scoreCounted(indexFramework(framework), countResponses(responses, subjectId, framework.id), subjectId, options);
+}
+
+/** As scoreSubject, for responses already counted (countResponses) for this subject. */
+export function scoreCounted(
+  index: FrameworkIndex,
+  counted: readonly SurveyResponse[],
+  subjectId: string,
+  options: ScoreOptions = {},
+): SubjectScore {
+  const { framework } = index;
+  const tally = tallyRatings(index, counted);
+  const responseCounts = countsOf(tally);
+  const visibility = decideShownGroups(responseCounts);
+  const shown = visibility.shown.map(groupIndex);
+  const othersShown = shown.includes(OTHERS);
+  const selfShown = shown.includes(SELF);
+
+  const axes: AxisScore[] = index.axes.map((axis, a) => {
+    const groups = shown.map((g): AxisGroupScore => {
+      const pool = poolRatings(tally, g, axis.positions);
+      const mean = poolMean(pool);
+      return {
+        group: SCORE_GROUPS[g] as ScoreGroup,
+        raters: tally.axisRaters[g * tally.axisCount + a] ?? 0,
+        ratings: pool.ratings,
+        mean,
+        percent: percentOf(mean),
+        sd: poolSd(pool),
+        coverage: poolCoverage(pool),
+        attainedLevel: attainLevel(framework, axis, tally, g),
+      };
+    });
+    const self = groups.find((score) => score.group === 'self')?.mean ?? null;
+    const others = groups.find((score) => score.group === 'others')?.mean ?? null;
+    return { kind: axis.kind, id: axis.id, groups, gap: gapOf(self, others) };
+  });
+
+  const statements = framework.statements.map((statement, p): StatementScore => {
+    const self = selfShown ? statementMean(tally, SELF, p) : null;
+    const others = othersShown ? statementMean(tally, OTHERS, p) : null;
+    const gap = gapOf(self, others);
+    return {
+      statementId: statement.id,
+      level: statement.level,
+      domain: statement.domain,
+      self,
+      others,
+      gap,
+      othersRaters: othersShown ? (tally.count[OTHERS * tally.statementCount + p] ?? 0) : null,
+      othersSd: othersShown ? othersAgreement(tally, p) : null,
+      flag: flagGap(gap),
+    };
+  });
+
+  const planGroup = options.planGroup ?? 'self';
+  const plan = planFor(index, tally, axes, planGroup, shown);
+  return {
+    subjectId,
+    frameworkId: framework.id,
+    responseCounts,
+    visibility,
+    axes,
+    statements,
+    comments: collectComments(counted, visibility.shown),
+    planGroup,
+    developmentPlan: plan.developmentPlan,
+    strengths: plan.strengths,
+  };
+}
+
+function countsOf(tally: RatingTally): GroupCounts {
+  const counts = { self: 0, manager: 0, peer: 0, 'direct-report': 0, other: 0, others: 0 };
+  for (let g = 0; g < GROUP_COUNT; g += 1) counts[SCORE_GROUPS[g] as ScoreGroup] = tally.responses[g] ?? 0;
+  // `others` is every rater group, whatever the tally did.
+  counts.others = OTHER_GROUPS.reduce((total, group) => total + counts[group], 0);
+  return counts;
+}
+
+function planFor(index: FrameworkIndex, tally: RatingTally, axes: readonly AxisScore[], group: ScoreGroup, shown: readonly number[]) {
+  const g = groupIndex(group);
+  if (!shown.includes(g)) return { developmentPlan: [], strengths: [] };
+  const attained = axes[0]?.groups.find((score) => score.group === group)?.attainedLevel ?? 'not-yet';
+  return { developmentPlan: planDevelopment(index, tally, g, attained), strengths: findStrengths(index, tally, g) };
+}

@@ -1,0 +1,66 @@
+import type { LevelId } from '../model/framework.ts';
+import type { Visibility } from './anonymity.ts';
+import type { AttainedLevel } from './attained-level.ts';
+import type { AxisKind } from './axes.ts';
+import type { GroupComments } from './comments.ts';
+import type { PlanItem } from './development-plan.ts';
+import type { GapFlag } from './gaps.ts';
+import type { GroupCounts, ScoreGroup } from './score-groups.ts';
+
+/**
+ * Everything the app, the CLI and the CSV writers show for one subject and framework. Figures
+ * are unrounded (rounding is for display: rounding.ts). A group that is not shown has no
+ * figure anywhere in here; only its response count and the reason, in `visibility.hidden`.
+ */
+export type SubjectScore = {
+  subjectId: string;
+  frameworkId: string;
+  /** Counted responses per group (DESIGN.md "Which responses count"). */
+  responseCounts: GroupCounts;
+  visibility: Visibility;
+  axes: AxisScore[];
+  statements: StatementScore[];
+  comments: GroupComments[];
+  /** For `planGroup` (self unless asked otherwise); empty when that group is not shown. */
+  planGroup: ScoreGroup;
+  developmentPlan: PlanItem[];
+  strengths: PlanItem[];
+};
+
+export type AxisScore = {
+  kind: AxisKind;
+  id: string;
+  /** One per shown group, in SCORE_GROUPS order. */
+  groups: AxisGroupScore[];
+  /** Self mean minus others mean, where both are shown and rated. */
+  gap: number | null;
+};
+
+export type AxisGroupScore = {
+  group: ScoreGroup;
+  raters: number;
+  ratings: number;
+  mean: number | null;
+  percent: number | null;
+  sd: number | null;
+  /** 0-1. */
+  coverage: number;
+  /** On framework and domain axes; null on level axes. */
+  attainedLevel: AttainedLevel | null;
+};
+
+export type StatementScore = {
+  statementId: string;
+  level: LevelId | null;
+  domain: string | null;
+  /** Self rating (null when N/A, unanswered or no self response). */
+  self: number | null;
+  /** Others mean; null where `others` is not shown or nobody in it rated the statement. */
+  others: number | null;
+  gap: number | null;
+  /** Responses in `others` that rated it; null where `others` is not shown. */
+  othersRaters: number | null;
+  /** Agreement: sd of the others' ratings; null under 2 ratings or where `others` is not shown. */
+  othersSd: number | null;
+  flag: GapFlag | null;
+};
