@@ -73,7 +73,8 @@ function readCompetencies(lines: readonly Line[], from: number, to: number, path
     const last = competencies.at(-1);
     if (match !== null) {
       const letter = match[1] ?? '';
-      const expected = String.fromCharCode('A'.charCodeAt(0) + competencies.length);
+      // Compared with the letter before it, so one missing competency is one issue, not a cascade.
+      const expected = last === undefined ? 'A' : String.fromCharCode(last.letter.charCodeAt(0) + 1);
       if (letter !== expected) {
         issues.push({
           code: 'it-generalist.lettering',

@@ -165,15 +165,16 @@ function readBody(
       [knowledgeAt, KNOWLEDGE],
     ] as const
   ).filter(([at]) => at === -1);
-  for (const [, heading] of missing) {
+  if (missing.length > 0) {
+    const headings = missing.map(([, heading]) => `"${heading}"`).join(', ');
     issues.push({
       code: 'scqf.missing-section',
       path,
       row,
-      message: `The work situation starting here has no "${heading}" heading (in this order: goal, brief outline, performance, knowledge).`,
+      message: `The work situation starting here lacks ${headings} (expected in this order after the goal: brief outline, performance, knowledge).`,
     });
+    return null;
   }
-  if (missing.length > 0) return null;
 
   const goal = readParagraphs(lines, goalAt + 1, outlineAt).join('\n\n');
   const outline = readParagraphs(lines, outlineAt + 1, performanceAt).join('\n\n');
