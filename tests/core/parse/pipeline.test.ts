@@ -242,6 +242,15 @@ describe('parsePipeline refuses a damaged file, listing every problem', () => {
     expect(issues.filter((issue) => issue.code === 'pipeline.missing-section').map((issue) => issue.path)).toEqual(['occupationSpecific', 'certifications', 'trainingPlan']);
   });
 
+  it('refuses the seed cut short at any line, without throwing', () => {
+    const lines = seed.split('\n');
+    const lastStatementRow = lines.findIndex((line) => line.startsWith('Company Specific Software\t'));
+    for (let end = 0; end < lastStatementRow; end += 1) {
+      const result = parsePipeline(lines.slice(0, end).join('\n'), 'bad.txt');
+      expect(result.ok, `cut after line ${end}`).toBe(false);
+    }
+  });
+
   it('refuses text that is not the PIPELINE document without throwing', () => {
     const issues = codes('PIPELINE Program\nnothing else here\n\ttab\t—\n');
     expect(issues.length).toBeGreaterThanOrEqual(6);
