@@ -1,0 +1,20 @@
+import type { Issue } from '../../core/model/result.ts';
+
+/** Every problem of a refused file, each with its file, row and field (DESIGN.md). */
+export function IssueList({ title, issues }: { title: string; issues: readonly Issue[] }) {
+  const shown = issues.slice(0, 200);
+  return (
+    <div className="banner banner-error" role="alert">
+      <p><strong>{title}</strong> Nothing was imported; fix these and try again.</p>
+      <ul className="issue-list">
+        {shown.map((issue, index) => (
+          <li key={index}>
+            {[issue.file, issue.row === undefined ? undefined : `row ${issue.row}`, issue.path || undefined].filter(Boolean).join(', ')}
+            {': '}{issue.message}
+          </li>
+        ))}
+      </ul>
+      {issues.length > shown.length && <p>…and {issues.length - shown.length} more.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type Learner, loadLearner, newSubjectId, saveLearner } from '../storage/settings.ts';
+
+/**
+ * Asks once for the learner's name: it labels their exports (subject_id) and their invitations.
+ * Renders children with the learner once known.
+ */
+export function LearnerGate({ children }: { children: (learner: Learner) => ReactNode }) {
+  const [learner, setLearner] = useState<Learner | null | undefined>(undefined);
+  const [name, setName] = useState('');
+  const inputId = useId();
+
+  useEffect(() => {
+    loadLearner().then((value) => setLearner(value ?? null), () => setLearner(null));
+  }, []);
+
+  if (learner === undefined) return <p role="status">Loading…</p>;
+  if (learner !== null) return <>{children(learner)}</>;
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const displayName = name.trim();
+    if (displayName === '') return;
+    const created = { displayName, subjectId: newSubjectId(displayName) };
+    await saveLearner(created);
+    setLearner(created);
+  };
+
+  return (
+    <section aria-labelledby={`${inputId}-title`}>
+      <h1 id={`${inputId}-title`}>Before you start</h1>
+      <form onSubmit={(event) => void submit(event)} className="panel">
+        <label htmlFor={inputId}>Your name</label>
+        <p className="hint" id={`${inputId}-hint`}>Shown to the people you invite for feedback, and used to label your exports. It stays in this browser.</p>
+        <input id={inputId} aria-describedby={`${inputId}-hint`} value={name} onChange={(event) => setName(event.target.value)} autoComplete="name" required />
+        <button type="submit">Continue</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { catalogue, loaders } from 'virtual:skillscope/catalogue';
+import { buildRaterSurvey } from '../../core/generate/rater-survey.ts';
+import { buildSelfSurvey } from '../../core/generate/self-survey.ts';
+import type { SurveyJson } from '../../core/generate/survey-json.ts';
+import type { Framework } from '../../core/model/framework.ts';
+import { database } from '../storage/db.ts';
+
+export type LoadedFramework = { framework: Framework; selfSurvey: SurveyJson; raterSurvey: SurveyJson; builtin: boolean };
+
+export type FrameworkSummary = {
+  id: string;
+  title: string;
+  publisher: string;
+  statementCount: number;
+  groupCount: number;
+  groupKind: string;
+  builtin: boolean;
+};
+
+/** Self-assessment takes about 10 seconds a statement, measured on our own runs through it. */
+export const minutesFor = (statementCount: number): number => Math.max(2, Math.round((statementCount * 10) / 60));
+
+export function isBuiltin(id: string): boolean {
+  return Object.prototype.hasOwnProperty.call(loaders, id);
+}
+
+export function summarize(framework: Framework, builtin: boolean): FrameworkSummary {
+  return {
+    id: framework.id,
+    title: framework.title,
+    publisher: framework.attributions.map((a) => a.publisher).join('; '),
+    statementCount: framework.statements.length,
+    groupCount: framework.domains.length > 0 ? framework.domains.length : framework.levels.length,
+    groupKind: framework.domains[0]?.kind ?? 'level',
+    builtin,
+  };
+}
+
+/** The six built-in frameworks, then those the user opened from files, newest last. */
+export async function listFrameworks(): Promise<FrameworkSummary[]> {
+  const stored = await (await database()).getAll('frameworks');
+  return [
+    ...catalogue.map((entry) => ({ ...entry, builtin: true })),
+    ...stored.sort((a, b) => a.addedAt.localeCompare(b.addedAt)).map((entry) => summarize(entry.framework, false)),
+  ];
+}
+
+const cache = new Map<string, Promise<LoadedFramework | undefined>>();
+
+export function loadFramework(id: string): Promise<LoadedFramework | undefined> {
+  let loading = cache.get(id);
+  if (!loading) {
+    loading = fetchFramework(id);
+    cache.set(id, loading);
+    loading.then((value) => value ?? cache.delete(id), () => cache.delete(id));
+  }
+  return loading;
+}
+
+async function fetchFramework(id: string): Promise<LoadedFramework | undefined> {
+  const builtin = isBuiltin(id) ? loaders[id] : undefined;
+  if (builtin) return { ...(await builtin()), builtin: true };
+  const stored = await (await database()).get('frameworks', id);
+  if (!stored) return undefined;
+  return { framework: stored.framework, selfSurvey: buildSelfSurvey(stored.framework), raterSurvey: buildRaterSurvey(stored.framework), builtin: false };
+}
+
+export function forgetCachedFramework(id: string): void {
+  cache.delete(id);
+}

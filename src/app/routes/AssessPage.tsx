@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import 'survey-core/survey-core.min.css';
+import { LearnerGate } from '../components/LearnerGate.tsx';
+import { type LoadedFramework, loadFramework } from '../frameworks/framework-source.ts';
+import { hrefOf } from '../routes.ts';
+import type { Learner } from '../storage/settings.ts';
+import { SelfSurvey } from '../survey/SelfSurvey.tsx';
+
+export default function AssessPage({ frameworkId }: { frameworkId: string }) {
+  const [loaded, setLoaded] = useState<LoadedFramework | null | undefined>(undefined);
+  useEffect(() => {
+    loadFramework(frameworkId).then((value) => setLoaded(value ?? null), () => setLoaded(null));
+  }, [frameworkId]);
+
+  if (loaded === undefined) return <p role="status">Loading the survey…</p>;
+  if (loaded === null) {
+    return (
+      <section>
+        <h1>Framework not found</h1>
+        <p>There is no framework "{frameworkId}" in this browser. <a href={hrefOf({ name: 'home' })}>Choose one of the frameworks</a>.</p>
+      </section>
+    );
+  }
+  return <LearnerGate>{(learner: Learner) => <SelfSurvey loaded={loaded} learner={learner} />}</LearnerGate>;
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { type FrameworkSummary, listFrameworks, minutesFor } from '../frameworks/framework-source.ts';
+import { hrefOf } from '../routes.ts';
+import { listDrafts } from '../storage/drafts.ts';
+import { database } from '../storage/db.ts';
+import { OpenFrameworkFile } from '../components/OpenFrameworkFile.tsx';
+
+const GROUP_NOUNS: Record<string, [string, string]> = {
+  level: ['level', 'levels'],
+  domain: ['domain', 'domains'],
+  'competency-area': ['competency area', 'competency areas'],
+  'work-situation': ['work situation', 'work situations'],
+  'competency-group': ['competency group', 'competency groups'],
+};
+
+type Progress = { inProgress: Set<string>; done: Set<string> };
+
+async function loadProgress(): Promise<Progress> {
+  const [drafts, responses] = await Promise.all([listDrafts(), database().then((db) => db.getAll('responses'))]);
+  return {
+    inProgress: new Set(drafts.filter((d) => d.rater === 'self').map((d) => d.surveyId.replace(/\.self$/, ''))),
+    done: new Set(responses.map((r) => r.frameworkId)),
+  };
+}
+
+export function HomePage() {
+  const [frameworks, setFrameworks] = useState<FrameworkSummary[] | null>(null);
+  const [progress, setProgress] = useState<Progress>({ inProgress: new Set(), done: new Set() });
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = () => {
+    listFrameworks().then(setFrameworks, (e: unknown) => setError(`Your browser's storage could not be read (${String(e)}). The built-in frameworks still work, but nothing can be saved.`));
+    loadProgress().then(setProgress, () => undefined);
+  };
+  useEffect(refresh, []);
+
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title">Rate yourself against a competency framework</h1>
+      <p className="lead">
+        Pick a framework, rate yourself on each statement, and see where you stand: your level, your strengths and what to work on next.
+        Invite a manager and peers for 360 feedback when you are ready.
+      </p>
+      {error && <p className="banner banner-error" role="alert">{error}</p>}
+      <h2>Frameworks</h2>
+      {frameworks === null ? <p role="status">Loading frameworks…</p> : (
+        <ul className="card-list">
+          {frameworks.map((f) => {
+            const [one, many] = GROUP_NOUNS[f.groupKind] ?? ['group', 'groups'];
+            return (
+              <li key={f.id} className="card">
+                <h3>{f.title}</h3>
+                <p className="muted">{f.publisher}{f.builtin ? '' : ' · opened from a file'}</p>
+                <p>{f.statementCount} statements in {f.groupCount} {f.groupCount === 1 ? one : many} · about {minutesFor(f.statementCount)} minutes</p>
+                <p className="actions">
+                  <a className="button" href={hrefOf({ name: 'assess', frameworkId: f.id })}>
+                    {progress.inProgress.has(f.id) ? 'Continue' : progress.done.has(f.id) ? 'Retake' : 'Start'}<span className="visually-hidden"> self-assessment: {f.title}</span>
+                  </a>
+                  {progress.done.has(f.id) && <a className="button secondary" href={hrefOf({ name: 'profile', frameworkId: f.id, subjectId: null })}>Profile<span className="visually-hidden">: {f.title}</span></a>}
+                  <a href={hrefOf({ name: 'about', frameworkId: f.id })}>About<span className="visually-hidden"> {f.title}</span></a>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <OpenFrameworkFile onOpened={refresh} />
+    </section>
+  );
+}

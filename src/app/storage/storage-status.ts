@@ -1,0 +1,44 @@
+/**
+ * DESIGN.md: a full or refused storage is told to the user, never silent. Every write goes
+ * through `guardedWrite`, which records the failure here; the shell shows it in a banner.
+ */
+export type StorageProblem = { kind: 'full' | 'refused'; message: string; at: string };
+
+type Listener = (problem: StorageProblem | null) => void;
+let current: StorageProblem | null = null;
+const listeners = new Set<Listener>();
+
+export function currentStorageProblem(): StorageProblem | null {
+  return current;
+}
+
+export function onStorageProblem(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function publish(problem: StorageProblem | null): void {
+  current = problem;
+  for (const listener of listeners) listener(problem);
+}
+
+export function describeStorageError(error: unknown): StorageProblem {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  const at = new Date().toISOString();
+  if (name === 'QuotaExceededError') {
+    return { kind: 'full', at, message: 'Your browser storage is full, so your latest answers are not saved. Free some space or export what you have now; nothing saved earlier is lost.' };
+  }
+  return { kind: 'refused', at, message: `Your browser refused to save (${name || 'storage unavailable'}), so your latest answers are not saved. Private windows and some settings block storage; export your answers to keep them. Nothing saved earlier is lost.` };
+}
+
+/** Runs a write; on failure reports it and returns false instead of throwing. */
+export async function guardedWrite(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    if (current !== null) publish(null);
+    return true;
+  } catch (error) {
+    publish(describeStorageError(error));
+    return false;
+  }
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { Model } from 'survey-core';
+import type { SurveyJson } from '../../core/generate/survey-json.ts';
+import { type DraftIdentity, loadDraft, saveDraft } from '../storage/drafts.ts';
+import { askForPersistentStorage } from '../storage/settings.ts';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saved'; at: Date; persistent: 'granted' | 'denied' | 'unsupported' | 'unknown' }
+  | { kind: 'failed' };
+
+/**
+ * A survey-core model whose answers and comments are saved to IndexedDB on every change and
+ * whose page is remembered, so a reload or a new tab resumes exactly where the user was.
+ */
+export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, variables: Readonly<Record<string, string>> = {}) {
+  const [model, setModel] = useState<Model | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const key = JSON.stringify(identity);
+
+  useEffect(() => {
+    let cancelled = false;
+    let persistent: 'granted' | 'denied' | 'unsupported' | 'unknown' = 'unknown';
+    const survey = new Model(json);
+    for (const [name, value] of Object.entries(variables)) survey.setVariable(name, value);
+
+    const save = async () => {
+      const saved = await saveDraft(identity, { ...survey.data }, survey.currentPageNo);
+      if (cancelled) return;
+      if (!saved) {
+        setSaveState({ kind: 'failed' });
+        return;
+      }
+      if (persistent === 'unknown') {
+        persistent = 'granted'; // asked once per model, answered below
+        persistent = await askForPersistentStorage().catch(() => 'unsupported' as const);
+      }
+      if (!cancelled) setSaveState({ kind: 'saved', at: new Date(), persistent });
+    };
+
+    loadDraft(identity)
+      .catch(() => undefined)
+      .then((draft) => {
+        if (cancelled) return;
+        if (draft) {
+          survey.data = draft.data;
+          if (draft.pageNo >= 0 && draft.pageNo < survey.pageCount) survey.currentPageNo = draft.pageNo;
+        }
+        survey.onValueChanged.add(() => void save());
+        survey.onCurrentPageChanged.add(() => void save());
+        setModel(survey);
+      });
+    return () => {
+      cancelled = true;
+      survey.dispose();
+    };
+    // The identity's JSON form is the dependency: a new survey or rater means a new model.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [json, key]);
+
+  return { model, saveState };
+}

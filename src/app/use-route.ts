@@ -1,0 +1,16 @@
+import { useSyncExternalStore } from 'react';
+import { hrefOf, parseRoute, type Route } from './routes.ts';
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}

@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { builtinFrameworksPlugin } from './src/cli/vite-builtin-frameworks.ts';
+import { contentSecurityPolicyPlugin } from './src/cli/vite-content-security-policy.ts';
+
+export default defineConfig({
+  // Relative asset URLs, so the built app works from any folder of any static host.
+  base: './',
+  plugins: [react(), builtinFrameworksPlugin(), contentSecurityPolicyPlugin()],
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], testTimeout: 60_000 } },
+      {
+        extends: true,
+        // The browser tests build the app once, serve it, and drive it in Debian's Chromium.
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+      },
+    ],
+  },
+});
