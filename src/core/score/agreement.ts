@@ -1,4 +1,4 @@
-import { poolSd } from './pooled-stats.ts';
+import { sampleSd } from './pooled-stats.ts';
 import type { RatingTally } from './rating-tally.ts';
 import { OTHERS } from './score-groups.ts';
 
@@ -8,11 +8,5 @@ import { OTHERS } from './score-groups.ts';
  */
 export function othersAgreement(tally: RatingTally, position: number): number | null {
   const k = OTHERS * tally.statementCount + position;
-  return poolSd({
-    ratings: tally.count[k] ?? 0,
-    sum: tally.sum[k] ?? 0,
-    sumSquares: tally.sumSquares[k] ?? 0,
-    ratedStatements: 0,
-    statements: 1,
-  });
+  return sampleSd(tally.count[k] ?? 0, tally.sum[k] ?? 0, tally.sumSquares[k] ?? 0);
 }

@@ -1,9 +1,13 @@
-import type { Framework } from '../model/framework.ts';
+import type { Framework, LevelId } from '../model/framework.ts';
 import { type Axis, buildAxes } from './axes.ts';
 
 /**
- * What scoring needs to know about a framework, worked out once so the rating loop only does
- * array arithmetic: statement id -> position, and for each position the axes it belongs to.
+ * What scoring needs to know about a framework, worked out once so that scoring a subject is
+ * array arithmetic: statement id -> position, the axes of each statement, and every set of
+ * statements a figure is pooled over.
+ *
+ * Pool sets: set a (a < axes.length) is axis a; after them come, for each framework or domain
+ * axis of a levelled framework, its statements at each level (DESIGN.md "Attained level").
  */
 export type FrameworkIndex = {
   framework: Framework;
@@ -13,11 +17,17 @@ export type FrameworkIndex = {
   /** Axes of statement p: axisList[axisStart[p]] up to axisList[axisStart[p + 1]]. */
   axisStart: Int32Array;
   axisList: Int32Array;
+  /** Statements of pool set s: setPositions[setStart[s]] up to setPositions[setStart[s + 1]]. */
+  setCount: number;
+  setStart: Int32Array;
+  setPositions: Int32Array;
+  /** For axis a: the pool set of its statements at each level, or null (level axes, no levels). */
+  levelSets: ({ level: LevelId; set: number }[] | null)[];
 };
 
 const cache = new WeakMap<Framework, FrameworkIndex>();
 
-/** Frameworks are not mutated after parsing, so the index is kept per framework object. */
+/** Frameworks are not changed after parsing, so the index is kept per framework object. */
 export function indexFramework(framework: Framework): FrameworkIndex {
   const cached = cache.get(framework);
   if (cached !== undefined) return cached;
@@ -32,9 +42,33 @@ export function indexFramework(framework: Framework): FrameworkIndex {
   });
   const axisStart = new Int32Array(statementCount + 1);
   for (let p = 0; p < statementCount; p += 1) axisStart[p + 1] = (axisStart[p] ?? 0) + (axesOf[p]?.length ?? 0);
-  const axisList = Int32Array.from(axesOf.flat());
 
-  const index: FrameworkIndex = { framework, axes, statementCount, position, axisStart, axisList };
+  const sets: Int32Array[] = axes.map((axis) => axis.positions);
+  const levelSets = axes.map((axis) =>
+    axis.byLevel === null
+      ? null
+      : axis.byLevel.map(({ level, positions }) => {
+          sets.push(positions);
+          return { level, set: sets.length - 1 };
+        }),
+  );
+  const setStart = new Int32Array(sets.length + 1);
+  sets.forEach((set, s) => (setStart[s + 1] = (setStart[s] ?? 0) + set.length));
+  const setPositions = new Int32Array(setStart[sets.length] ?? 0);
+  sets.forEach((set, s) => setPositions.set(set, setStart[s] ?? 0));
+
+  const index: FrameworkIndex = {
+    framework,
+    axes,
+    statementCount,
+    position,
+    axisStart,
+    axisList: Int32Array.from(axesOf.flat()),
+    setCount: sets.length,
+    setStart,
+    setPositions,
+    levelSets,
+  };
   cache.set(framework, index);
   return index;
 }

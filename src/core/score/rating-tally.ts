@@ -1,6 +1,6 @@
 import type { SurveyResponse } from '../model/response.ts';
 import type { FrameworkIndex } from './framework-index.ts';
-import { GROUP_COUNT, groupIndex, OTHERS, SELF } from './score-groups.ts';
+import { GROUP_COUNT, OTHERS, SCORE_GROUPS } from './score-groups.ts';
 
 /**
  * Per group (SCORE_GROUPS order) and statement: ratings, their sum and sum of squares, and N/A
@@ -17,17 +17,20 @@ export type RatingTally = {
   sumSquares: Float64Array;
   notApplicable: Int32Array;
   axisRaters: Int32Array;
+  /** histogram[(g * n + p) * 5 + v]: v = 1-4 a rating, v = 0 an N/A answer; rater groups only. */
+  histogram: Int32Array;
+  lastRater: Int32Array;
 };
 
 /**
- * Adds up the counted responses of one subject. A rater response counts in its own group and in
- * `others`. Answers to statements the framework does not have are ignored here: importers refuse
- * them before scoring.
+ * Arrays for one framework, to be refilled subject after subject: scoring a cohort then
+ * allocates only what it returns (allocation and garbage collection, not arithmetic, are what
+ * limit throughput).
  */
-export function tallyRatings(index: FrameworkIndex, responses: readonly SurveyResponse[]): RatingTally {
+export function createTally(index: FrameworkIndex): RatingTally {
   const n = index.statementCount;
   const axisCount = index.axes.length;
-  const tally: RatingTally = {
+  return {
     statementCount: n,
     axisCount,
     responses: new Int32Array(GROUP_COUNT),
@@ -36,49 +39,101 @@ export function tallyRatings(index: FrameworkIndex, responses: readonly SurveyRe
     sumSquares: new Float64Array(GROUP_COUNT * n),
     notApplicable: new Int32Array(GROUP_COUNT * n),
     axisRaters: new Int32Array(GROUP_COUNT * axisCount),
+    histogram: new Int32Array(RATER_GROUPS * n * 5),
+    lastRater: new Int32Array(axisCount),
   };
-  const { count, sum, sumSquares, notApplicable, axisRaters } = tally;
+}
+
+const RATER_GROUPS = GROUP_COUNT - 1;
+const GROUP_INDEX: ReadonlyMap<string, number> = new Map(SCORE_GROUPS.map((group, g) => [group, g]));
+
+/**
+ * Adds up the counted responses of one subject. Answers to statements the framework does not
+ * have are ignored here: importers refuse them before scoring.
+ *
+ * The loop over ratings is the hot path of a cohort (DESIGN.md's benchmark): each rating is one
+ * map lookup and one increment of a histogram cell (group, statement, value), plus one check per
+ * axis of the statement to count raters. Sums, squares and `others` (every group but self) are
+ * derived from the histograms afterwards, once per statement rather than once per rating.
+ */
+export function tallyRatings(
+  index: FrameworkIndex,
+  responses: readonly SurveyResponse[],
+  into: RatingTally = createTally(index),
+): RatingTally {
   const { position, axisStart, axisList } = index;
+  const tally = into;
+  const { statementCount: n, axisCount, histogram, axisRaters, lastRater } = tally;
+  const responsesPerGroup = tally.responses;
+  histogram.fill(0);
+  axisRaters.fill(0);
+  responsesPerGroup.fill(0);
   // lastRater[a] is the serial of the last response seen rating axis a: one rater per response.
-  const lastRater = new Int32Array(axisCount).fill(-1);
+  lastRater.fill(-1);
+  const groupOf = GROUP_INDEX;
 
   for (let serial = 0; serial < responses.length; serial += 1) {
     const response = responses[serial] as SurveyResponse;
-    const g = groupIndex(response.raterGroup);
-    const isRater = g !== SELF;
-    tally.responses[g] = (tally.responses[g] ?? 0) + 1;
-    if (isRater) tally.responses[OTHERS] = (tally.responses[OTHERS] ?? 0) + 1;
+    const g = groupOf.get(response.raterGroup) ?? 0;
+    responsesPerGroup[g]! += 1;
     const base = g * n;
     const axisBase = g * axisCount;
-    const othersAxisBase = OTHERS * axisCount;
-
     for (const [statementId, rating] of response.answers) {
       const p = position.get(statementId);
       if (p === undefined) continue;
+      const cell = (base + p) * 5;
       if (rating === null) {
-        notApplicable[base + p]! += 1;
-        if (isRater) notApplicable[OTHERS * n + p]! += 1;
+        histogram[cell]! += 1;
         continue;
       }
-      const square = rating * rating;
-      count[base + p]! += 1;
-      sum[base + p]! += rating;
-      sumSquares[base + p]! += square;
-      if (isRater) {
-        const o = OTHERS * n + p;
-        count[o]! += 1;
-        sum[o]! += rating;
-        sumSquares[o]! += square;
-      }
+      histogram[cell + rating]! += 1;
       const end = axisStart[p + 1]!;
       for (let k = axisStart[p]!; k < end; k += 1) {
         const a = axisList[k]!;
-        if (lastRater[a] === serial) continue;
-        lastRater[a] = serial;
-        axisRaters[axisBase + a]! += 1;
-        if (isRater) axisRaters[othersAxisBase + a]! += 1;
+        if (lastRater[a] !== serial) {
+          lastRater[a] = serial;
+          axisRaters[axisBase + a]! += 1;
+        }
       }
     }
   }
+  deriveSums(tally);
   return tally;
+}
+
+function deriveSums(tally: RatingTally): void {
+  const { statementCount: n, axisCount, histogram, axisRaters, responses, count, sum, sumSquares, notApplicable } = tally;
+  const othersBase = OTHERS * n;
+  count.fill(0, othersBase);
+  sum.fill(0, othersBase);
+  sumSquares.fill(0, othersBase);
+  notApplicable.fill(0, othersBase);
+  for (let g = 0; g < RATER_GROUPS; g += 1) {
+    for (let p = 0; p < n; p += 1) {
+      const i = g * n + p;
+      const cell = i * 5;
+      const ones = histogram[cell + 1]!;
+      const twos = histogram[cell + 2]!;
+      const threes = histogram[cell + 3]!;
+      const fours = histogram[cell + 4]!;
+      const c = ones + twos + threes + fours;
+      const s = ones + 2 * twos + 3 * threes + 4 * fours;
+      const q = ones + 4 * twos + 9 * threes + 16 * fours;
+      count[i] = c;
+      sum[i] = s;
+      sumSquares[i] = q;
+      notApplicable[i] = histogram[cell]!;
+      if (g === 0) continue;
+      count[othersBase + p]! += c;
+      sum[othersBase + p]! += s;
+      sumSquares[othersBase + p]! += q;
+      notApplicable[othersBase + p]! += histogram[cell]!;
+    }
+  }
+  // Each response is in one group, so `others` raters are the sum of the rater groups' raters.
+  const othersAxisBase = OTHERS * axisCount;
+  for (let g = 1; g < RATER_GROUPS; g += 1) {
+    for (let a = 0; a < axisCount; a += 1) axisRaters[othersAxisBase + a]! += axisRaters[g * axisCount + a]!;
+    responses[OTHERS]! += responses[g]!;
+  }
 }

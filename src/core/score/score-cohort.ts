@@ -3,7 +3,7 @@ import type { SurveyResponse } from '../model/response.ts';
 import { compareText } from './comments.ts';
 import { countResponses } from './counted-responses.ts';
 import { indexFramework } from './framework-index.ts';
-import { type ScoreOptions, scoreCounted } from './score-subject.ts';
+import { createScoringBuffers, type ScoreOptions, scoreCounted, type ScoringBuffers } from './score-subject.ts';
 import type { SubjectScore } from './subject-score.ts';
 
 /**
@@ -31,13 +31,20 @@ export function scoreCohort(
     else list.push(response);
   }
 
+  const buffers = new Map<string, ScoringBuffers>();
   const scores: SubjectScore[] = [];
   for (const subjectId of [...bySubject.keys()].sort(compareText)) {
     const byFramework = bySubject.get(subjectId) as Map<string, SurveyResponse[]>;
     for (const frameworkId of [...byFramework.keys()].sort(compareText)) {
       const framework = frameworks.get(frameworkId) as Framework;
       const own = byFramework.get(frameworkId) as SurveyResponse[];
-      scores.push(scoreCounted(indexFramework(framework), countResponses(own, subjectId, frameworkId), subjectId, options));
+      const index = indexFramework(framework);
+      let working = buffers.get(frameworkId);
+      if (working === undefined) {
+        working = createScoringBuffers(index);
+        buffers.set(frameworkId, working);
+      }
+      scores.push(scoreCounted(index, countResponses(own, subjectId, frameworkId), subjectId, options, working));
     }
   }
   return scores;

@@ -8,8 +8,8 @@ import { countResponses } from './counted-responses.ts';
 import { planDevelopment } from './development-plan.ts';
 import { type FrameworkIndex, indexFramework } from './framework-index.ts';
 import { flagGap, gapOf } from './gaps.ts';
-import { percentOf, poolCoverage, poolMean, poolRatings, poolSd } from './pooled-stats.ts';
-import { type RatingTally, tallyRatings } from './rating-tally.ts';
+import { createPools, percentOf, poolCoverage, poolMean, poolRatings, poolSd, type RatingPools } from './pooled-stats.ts';
+import { createTally, type RatingTally, tallyRatings } from './rating-tally.ts';
 import { GROUP_COUNT, groupIndex, OTHERS, SCORE_GROUPS, SELF, type GroupCounts, type ScoreGroup } from './score-groups.ts';
 import { statementMean } from './statement-means.ts';
 import { findStrengths } from './strengths.ts';
@@ -19,6 +19,13 @@ export type ScoreOptions = {
   /** Whose development plan and strengths to give; self unless asked. */
   planGroup?: ScoreGroup;
 };
+
+/** Working arrays for one framework, reused from subject to subject by scoreCohort. */
+export type ScoringBuffers = { tally: RatingTally; pools: RatingPools };
+
+export function createScoringBuffers(index: FrameworkIndex): ScoringBuffers {
+  return { tally: createTally(index), pools: createPools(index) };
+}
 
 /** Scores one subject on one framework from any set of responses (others are ignored). */
 export function scoreSubject(
@@ -36,28 +43,29 @@ export function scoreCounted(
   counted: readonly SurveyResponse[],
   subjectId: string,
   options: ScoreOptions = {},
+  buffers: ScoringBuffers = createScoringBuffers(index),
 ): SubjectScore {
   const { framework } = index;
-  const tally = tallyRatings(index, counted);
+  const tally = tallyRatings(index, counted, buffers.tally);
   const responseCounts = countsOf(tally);
   const visibility = decideShownGroups(responseCounts);
   const shown = visibility.shown.map(groupIndex);
   const othersShown = shown.includes(OTHERS);
   const selfShown = shown.includes(SELF);
 
+  const pools = poolRatings(index, tally, shown, buffers.pools);
   const axes: AxisScore[] = index.axes.map((axis, a) => {
     const groups = shown.map((g): AxisGroupScore => {
-      const pool = poolRatings(tally, g, axis.positions);
-      const mean = poolMean(pool);
+      const mean = poolMean(pools, g, a);
       return {
         group: SCORE_GROUPS[g] as ScoreGroup,
         raters: tally.axisRaters[g * tally.axisCount + a] ?? 0,
-        ratings: pool.ratings,
+        ratings: pools.ratings[g * pools.setCount + a] ?? 0,
         mean,
         percent: percentOf(mean),
-        sd: poolSd(pool),
-        coverage: poolCoverage(pool),
-        attainedLevel: attainLevel(framework, axis, tally, g),
+        sd: poolSd(pools, g, a),
+        coverage: poolCoverage(pools, g, a),
+        attainedLevel: attainLevel(index, pools, g, a),
       };
     });
     const self = groups.find((score) => score.group === 'self')?.mean ?? null;
