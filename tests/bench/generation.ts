@@ -19,7 +19,7 @@ export const generation: BenchSection = {
   name: 'generation',
   async run() {
     // The seed texts are read once: the figure is parsing and generating, not the disk.
-    const seeds = new Map(Object.values(SEED_FILES).map((name) => [name, readFileSync(`${SEEDS_DIR}${name}`, 'utf8')]));
+    const seeds = new Map<string, string>(Object.values(SEED_FILES).map((name) => [name, readFileSync(`${SEEDS_DIR}${name}`, 'utf8')]));
     const readSeed = (name: string) => seeds.get(name) ?? '';
     let sixBytes = 0;
     let sixSurveys = 0;

@@ -1,0 +1,185 @@
+import { execFile } from 'node:child_process';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import Papa from 'papaparse';
+import { loadBuiltinFrameworks } from '../../src/cli/load-builtin-frameworks.ts';
+import type { CsvCell } from '../../src/core/io/csv-format.ts';
+import { feedCsvSource } from '../../src/core/io/responses-csv-stream.ts';
+import {
+  createLongCsvReader,
+  LONG_COLUMNS,
+  ratingLabel,
+  writeResponsesLongCsv,
+  writeResponsesLongCsvChunks,
+} from '../../src/core/io/responses-long-csv.ts';
+import type { Framework } from '../../src/core/model/framework.ts';
+import type { SurveyResponse } from '../../src/core/model/response.ts';
+import { atLeast, atMost, type BenchSection, type Figure, formatNumber, median, megabytes, now } from './bench-table.ts';
+import { syntheticResponses } from './synthetic-data.ts';
+
+/**
+ * responses-long.csv at a million rows: our writer and streaming reader against papaparse alone
+ * on the same rows and file, and the reader's peak memory in a process of its own.
+ */
+
+const ROWS = 1_000_000;
+const FRAMEWORK_ID = 'css-durable-skills';
+const RUNS = 3;
+const CHILD = fileURLToPath(new URL('./csv-read-child.ts', import.meta.url));
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+
+export const csv: BenchSection = {
+  name: 'csv',
+  async run() {
+    const frameworks = loadBuiltinFrameworks();
+    if (!frameworks.ok) throw new Error('The built-in frameworks did not load.');
+    const byId = new Map(frameworks.value.map((framework) => [framework.id, framework]));
+    const framework = byId.get(FRAMEWORK_ID) as Framework;
+    const lookup = (id: string) => byId.get(id);
+    const responses = exactlyRows(syntheticResponses(framework, { subjects: 300, responses: 15_000, seed: 1_000_000 }), ROWS);
+    // The rows our writer writes, as papaparse takes them: raw unparse is timed on these alone.
+    const rows = longRows(responses, framework);
+
+    const dir = mkdtempSync(join(tmpdir(), 'skillscope-bench-'));
+    const path = join(dir, 'responses-long.csv');
+    try {
+      // Writing: alternate the three so that neither gets the warmer heap; median of RUNS each.
+      const raw: number[] = [];
+      const ours: number[] = [];
+      const chunked: number[] = [];
+      let rawBytes = 0;
+      let ourBytes = 0;
+      let fileBytes = 0;
+      let same = true;
+      for (let run = 0; run < RUNS; run += 1) {
+        let start = now();
+        const rawText = Papa.unparse({ fields: [...LONG_COLUMNS], data: rows }, { newline: '\r\n' });
+        raw.push(now() - start);
+        rawBytes = Buffer.byteLength(rawText);
+
+        start = now();
+        const ourText = writeResponsesLongCsv(responses, lookup);
+        ours.push(now() - start);
+        ourBytes = Buffer.byteLength(ourText);
+        if (run === 0) same = ourText === `\uFEFF${rawText}\r\n`;
+
+        start = now();
+        const fd = openSync(path, 'w');
+        for (const chunk of writeResponsesLongCsvChunks(responses, lookup)) writeSync(fd, chunk);
+        closeSync(fd);
+        chunked.push(now() - start);
+        fileBytes = statSync(path).size;
+      }
+      const rawWrite = megabytes(rawBytes) / (median(raw) / 1000);
+      const ourWrite = megabytes(ourBytes) / (median(ours) / 1000);
+      const chunkWrite = megabytes(fileBytes) / (median(chunked) / 1000);
+
+      // Reading the file just written, both as a papaparse `step` over a Node read stream.
+      const rawRead: number[] = [];
+      const ourRead: number[] = [];
+      let readResponses = 0;
+      let readRows = 0;
+      for (let run = 0; run < RUNS; run += 1) {
+        let start = now();
+        readRows = await stepThrough(path);
+        rawRead.push(now() - start);
+        start = now();
+        const result = await feedCsvSource(createReadStream(path, { encoding: 'utf8' }), path, createLongCsvReader(path, lookup));
+        ourRead.push(now() - start);
+        if (!result.ok) throw new Error(`Our reader refused our own file: ${result.issues[0]?.message ?? ''}`);
+        readResponses = result.value.length;
+      }
+      const rawReadRate = megabytes(fileBytes) / (median(rawRead) / 1000);
+      const ourReadRate = megabytes(fileBytes) / (median(ourRead) / 1000);
+
+      const idle = await childRead(path, 'idle');
+      const rawChild = await childRead(path, 'raw');
+      const ourChild = await childRead(path, 'ours');
+
+      const figures: Figure[] = [
+        { name: 'write: raw Papa.unparse of the rows', value: formatNumber(rawWrite, 1), unit: 'MB/s' },
+        { name: 'write: writeResponsesLongCsv (one string)', value: formatNumber(ourWrite, 1), unit: 'MB/s' },
+        { name: '  / raw', value: formatNumber(ourWrite / rawWrite, 2), unit: 'x', target: atLeast(ourWrite / rawWrite, 0.8, '>= 0.8x') },
+        { name: 'write: writeResponsesLongCsvChunks to a file', value: formatNumber(chunkWrite, 1), unit: 'MB/s' },
+        { name: '  / raw', value: formatNumber(chunkWrite / rawWrite, 2), unit: 'x', target: atLeast(chunkWrite / rawWrite, 0.8, '>= 0.8x') },
+        { name: 'read: raw papaparse step over a file stream', value: formatNumber(rawReadRate, 1), unit: 'MB/s' },
+        { name: 'read: createLongCsvReader fed by feedCsvSource', value: formatNumber(ourReadRate, 1), unit: 'MB/s' },
+        { name: '  / raw', value: formatNumber(ourReadRate / rawReadRate, 2), unit: 'x', target: atLeast(ourReadRate / rawReadRate, 0.8, '>= 0.8x') },
+        { name: 'read peak RSS, our streaming read (child process)', value: formatNumber(ourChild.maxRssMb, 0), unit: 'MB', target: atMost(ourChild.maxRssMb, 150, '< 150 MB') },
+        { name: '  raw papaparse step (child process)', value: formatNumber(rawChild.maxRssMb, 0), unit: 'MB' },
+        { name: '  node + tsx doing nothing (child process)', value: formatNumber(idle.maxRssMb, 0), unit: 'MB' },
+      ];
+      return {
+        title: `csv: responses-long.csv, ${formatNumber(ROWS)} rows`,
+        figures,
+        notes: [
+          `${formatNumber(responses.length)} synthetic ${FRAMEWORK_ID} responses (~6% N/A) = ${formatNumber(readRows - 1)} rows,`,
+          `  ${formatNumber(megabytes(fileBytes), 1)} MB with BOM and CRLF; our one-string output ${same ? 'is' : 'is NOT'} byte for byte papaparse's plus BOM and final CRLF.`,
+          `write: raw = Papa.unparse({ fields, data }, { newline: '\\r\\n' }) of the same 11 cells per row, built beforehand (untimed);`,
+          `  ours starts from SurveyResponse objects. read: raw = Papa.parse(fs stream, { step }) counting rows, header: false;`,
+          `  ours checks every row and builds ${formatNumber(readResponses)} responses. Median of ${RUNS} runs each, alternated.`,
+          `RSS: process.resourceUsage().maxRSS of \`node --import tsx tests/bench/csv-read-child.ts\`; our read took ${formatNumber(Number(ourChild.ms) / 1000, 1)} s there.`,
+        ],
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+/** The first responses whose answers (N/A included) make exactly `rows` rows, the last one cut. */
+function exactlyRows(responses: readonly SurveyResponse[], rows: number): SurveyResponse[] {
+  const taken: SurveyResponse[] = [];
+  let total = 0;
+  for (const response of responses) {
+    if (total + response.answers.size <= rows) {
+      taken.push(response);
+      total += response.answers.size;
+    } else {
+      taken.push({ ...response, answers: new Map([...response.answers].slice(0, rows - total)) });
+      total = rows;
+    }
+    if (total === rows) return taken;
+  }
+  throw new Error(`Only ${total} rows in the synthetic responses; ${rows} wanted.`);
+}
+
+/** The cells of each row as writeResponsesLongCsv writes them, in framework statement order. */
+function longRows(responses: readonly SurveyResponse[], framework: Framework): CsvCell[][] {
+  const rows: CsvCell[][] = [];
+  for (const r of responses) {
+    for (const statement of framework.statements) {
+      const rating = r.answers.get(statement.id);
+      if (rating === undefined) continue;
+      rows.push([
+        r.responseId, r.frameworkId, r.surveyId, r.subjectId, r.raterGroup, r.submittedAt,
+        statement.id, statement.level ?? '', statement.domain ?? '', rating, ratingLabel(rating, r.raterGroup),
+      ]);
+    }
+  }
+  return rows;
+}
+
+function stepThrough(path: string): Promise<number> {
+  let rows = 0;
+  return new Promise((resolve, reject) => {
+    Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
+      step: () => {
+        rows += 1;
+      },
+      complete: () => resolve(rows),
+      error: reject,
+    });
+  });
+}
+
+type ChildReport = { mode: string; ms?: number; maxRssMb: number };
+
+async function childRead(path: string, mode: 'ours' | 'raw' | 'idle'): Promise<ChildReport> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CHILD, path, mode], { cwd: PROJECT, maxBuffer: 1 << 20 });
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as ChildReport;
+}
