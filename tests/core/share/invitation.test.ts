@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { decodeInvitation, encodeInvitation, type Invitation } from '../../../src/core/share/invitation.ts';
+import { parseOnetExport } from '../../../src/core/parse/onet-json.ts';
+import { onetExportText } from '../../fixtures/onet-export.ts';
+
+const builtin = (id: string) => id === 'css-durable-skills';
+const invitation: Invitation = {
+  invitationId: 'inv-7', frameworkId: 'css-durable-skills', learnerName: 'Ana Ruiz <b>', subjectId: 'ana-ruiz-4k7q',
+  group: 'peer', note: 'Thanks! =SUM(A1)', endpoint: null, framework: null,
+};
+
+describe('invitation links', () => {
+  it('carry the survey, the learner and the group, and read back the same', () => {
+    const payload = encodeInvitation(invitation);
+    expect(payload).toMatch(/^SKI1\.[A-Za-z0-9_-]+$/);
+    expect(decodeInvitation(payload, builtin)).toEqual({ ok: true, value: invitation });
+  });
+
+  it('carry a framework outside the built-in set whole, compressed', () => {
+    const parsed = parseOnetExport(onetExportText(), 'admins.json');
+    if (!parsed.ok) throw new Error('fixture');
+    const own = { ...invitation, frameworkId: parsed.value.id, framework: parsed.value };
+    const payload = encodeInvitation(own);
+    expect(payload.length).toBeLessThan(JSON.stringify(parsed.value).length);
+    expect(decodeInvitation(payload, builtin)).toEqual({ ok: true, value: own });
+  });
+
+  const refusals: [string, (payload: string) => string, RegExp][] = [
+    ['truncated', (p) => p.slice(0, Math.floor(p.length / 2)), /cut short|incomplete/],
+    ['edited', (p) => p.slice(0, 20) + (p[20] === 'A' ? 'B' : 'A') + p.slice(21), /changed|incomplete|cut short/],
+    ['not a link at all', () => 'hello', /not a Skillscope invitation/],
+    ['oversized', () => `SKI1.${'A'.repeat(500_000)}`, /larger than any invitation/],
+  ];
+  it.each(refusals)('refuses a %s link with a sentence for the rater', (_name, damage, expected) => {
+    const result = decodeInvitation(damage(encodeInvitation(invitation)), builtin);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.message).join(' ')).toMatch(expected);
+  });
+
+  it('refuses a link for a framework it neither has nor carries', () => {
+    const result = decodeInvitation(encodeInvitation({ ...invitation, frameworkId: 'onet-15-9999-00' }), builtin);
+    expect(result.ok === false && result.issues[0]?.code).toBe('invitation.unknown-framework');
+  });
+
+  it('refuses a collection endpoint that is not HTTPS', () => {
+    const result = decodeInvitation(encodeInvitation({ ...invitation, endpoint: 'http://collect.example.test/x' }), builtin);
+    expect(result.ok === false && result.issues[0]?.code).toBe('invitation.bad-endpoint');
+  });
+});
