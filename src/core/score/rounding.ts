@@ -8,7 +8,8 @@ export function roundHalfAwayFromZero(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
   const abs = Math.abs(value);
   const text = String(abs);
-  // Tiny or huge numbers print with an exponent already; for them the product is exact enough.
+  // Numbers that print with an exponent are huge (whole already) or tiny (round to 0 or near).
+  if (text.includes('e') && abs >= 1) return value;
   const shifted = text.includes('e') ? abs * 10 ** decimals : Number(`${text}e${decimals}`);
   const rounded = Math.round(shifted) / 10 ** decimals;
   // No "-0" in a CSV: a figure that rounds to zero is zero.
