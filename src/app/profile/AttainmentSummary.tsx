@@ -1,0 +1,56 @@
+import type { Framework } from '../../core/model/framework.ts';
+import type { ScoreGroup } from '../../core/score/score-groups.ts';
+import type { AxisScore } from '../../core/score/subject-score.ts';
+import { attainedLabel, axisLabel, domainNoun, GROUP_LABELS, levelLabel } from './profile-labels.ts';
+
+type Props = { framework: Framework; axes: AxisScore[]; groups: ScoreGroup[] };
+
+const attainedOf = (axis: AxisScore | undefined, group: ScoreGroup) => axis?.groups.find((score) => score.group === group)?.attainedLevel ?? null;
+
+/** The attained level (DESIGN.md) for the framework and each domain, per shown group. */
+export function AttainmentSummary({ framework, axes, groups }: Props) {
+  const whole = axes.find((axis) => axis.kind === 'framework');
+  const domains = axes.filter((axis) => axis.kind === 'domain');
+  const levelled = framework.levels.length > 0;
+  return (
+    <section aria-labelledby="attained-title" className="attainment">
+      <h2 id="attained-title">Attained level</h2>
+      <ul className="attained-overall">
+        {groups.map((group) => (
+          <li key={group} data-group={group}>
+            <span className="attained-group">{GROUP_LABELS[group]}</span>
+            <strong className="attained-value">{attainedLabel(framework, attainedOf(whole, group))}</strong>
+          </li>
+        ))}
+      </ul>
+      <p className="hint">
+        {levelled
+          ? 'The attained level is the highest level at which every level up to it has an average rating of at least 3 ("Independently") with at least half of its statements rated.'
+          : `This framework has no proficiency levels, so there is one bar: "meets the standard" (${levelLabel(framework, framework.standardLevel)} level) when the average rating is at least 3 ("Independently") with at least half of the statements rated; otherwise "not yet".`}
+      </p>
+      {domains.length > 0 && (
+        <div className="table-scroll" role="region" aria-labelledby="attained-domains-caption" tabIndex={0}>
+          <table className="attained-table">
+            <caption id="attained-domains-caption">Attained level by {domainNoun(framework, false)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{capitalise(domainNoun(framework, false))}</th>
+                {groups.map((group) => <th scope="col" key={group}>{GROUP_LABELS[group]}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {domains.map((axis) => (
+                <tr key={axis.id} data-axis={axis.id}>
+                  <th scope="row">{axisLabel(framework, axis.kind, axis.id)}</th>
+                  {groups.map((group) => <td key={group}>{attainedLabel(framework, attainedOf(axis, group))}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

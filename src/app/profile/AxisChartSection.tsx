@@ -1,0 +1,39 @@
+import { useId, useMemo } from 'react';
+import type { Framework } from '../../core/model/framework.ts';
+import { roundPercent } from '../../core/score/rounding.ts';
+import type { ScoreGroup } from '../../core/score/score-groups.ts';
+import type { AxisScore } from '../../core/score/subject-score.ts';
+import { describeAxes } from './axis-description.ts';
+import { AxisTable } from './AxisTable.tsx';
+import { axisLabel } from './profile-labels.ts';
+import { RadarChart } from './RadarChart.tsx';
+import { ChartKey } from './ChartKey.tsx';
+
+type Props = { framework: Framework; axes: AxisScore[]; groups: ScoreGroup[]; title: string; slug: string };
+
+/** One radar with its table and its text description: three views of the same figures. */
+export function AxisChartSection({ framework, axes, groups, title, slug }: Props) {
+  const id = useId();
+  const nameOf = (axis: AxisScore) => axisLabel(framework, axis.kind, axis.id);
+  const labels = useMemo(() => axes.map((axis) => axisLabel(framework, axis.kind, axis.id)), [framework, axes]);
+  const series = useMemo(
+    () => groups.map((group) => ({ group, percents: axes.map((axis) => roundPercent(axis.groups.find((score) => score.group === group)?.percent ?? null)) })),
+    [axes, groups],
+  );
+  const description = describeAxes(axes, groups, nameOf);
+  return (
+    <section className="chart-section" aria-labelledby={`${id}-title`} data-chart={slug}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      <div className="chart-and-table">
+        <figure className="chart-figure">
+          <RadarChart labels={labels} series={series} label={`Radar chart: ${title}, percent from 0 to 100`} describedBy={`${id}-desc`} />
+          <figcaption>
+            <p id={`${id}-desc`} className="chart-description">{description}</p>
+            <ChartKey groups={groups} />
+          </figcaption>
+        </figure>
+        <AxisTable axes={axes} nameOf={nameOf} caption={`${title}: the chart's figures`} id={`${slug}-table`} />
+      </div>
+    </section>
+  );
+}

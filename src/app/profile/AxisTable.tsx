@@ -1,0 +1,42 @@
+import type { AxisScore } from '../../core/score/subject-score.ts';
+import { formatFigure, formatPercent } from './format-figures.ts';
+import { GROUP_LABELS } from './profile-labels.ts';
+
+type Props = { axes: AxisScore[]; nameOf: (axis: AxisScore) => string; caption: string; id: string };
+
+/** The chart's numbers as a table (DESIGN.md quality bar): one row per axis and shown group. */
+export function AxisTable({ axes, nameOf, caption, id }: Props) {
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+      <table className="axis-table" id={id}>
+        <caption id={`${id}-caption`}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{axes[0]?.kind === 'level' ? 'Level' : 'Area'}</th>
+            <th scope="col">Group</th>
+            <th scope="col" className="num">Mean <span className="unit">(1-4)</span></th>
+            <th scope="col" className="num">Percent</th>
+            <th scope="col" className="num">SD</th>
+            <th scope="col" className="num">Raters</th>
+            <th scope="col" className="num">Ratings</th>
+          </tr>
+        </thead>
+        {axes.map((axis) => (
+          <tbody key={axis.id}>
+            {axis.groups.map((score, row) => (
+              <tr key={score.group} data-axis={axis.id} data-group={score.group}>
+                {row === 0 && <th scope="rowgroup" rowSpan={axis.groups.length}>{nameOf(axis)}</th>}
+                <th scope="row" className="group-cell">{GROUP_LABELS[score.group]}</th>
+                <td className="num" data-figure="mean">{formatFigure(score.mean)}</td>
+                <td className="num" data-figure="percent">{formatPercent(score.percent)}</td>
+                <td className="num" data-figure="sd">{formatFigure(score.sd)}</td>
+                <td className="num" data-figure="raters">{score.raters}</td>
+                <td className="num" data-figure="ratings">{score.ratings}</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}

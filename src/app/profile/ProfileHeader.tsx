@@ -1,0 +1,55 @@
+import type { Framework } from '../../core/model/framework.ts';
+import { SCORE_GROUPS } from '../../core/score/score-groups.ts';
+import type { SubjectScore } from '../../core/score/subject-score.ts';
+import { hrefOf } from '../routes.ts';
+import { formatDate } from './format-figures.ts';
+import { GROUP_LABELS } from './profile-labels.ts';
+
+type Props = { framework: Framework; score: SubjectScore; whose: string; own: boolean; latestSelf: string | null };
+
+/** Title, whose profile, what counts in it and where the framework comes from. */
+export function ProfileHeader({ framework, score, whose, own, latestSelf }: Props) {
+  const counted = SCORE_GROUPS.filter((group) => group !== 'others' && score.responseCounts[group] > 0);
+  return (
+    <header className="profile-header">
+      <p className="eyebrow">{own ? 'Your profile' : 'Profile'}</p>
+      <h1 id="profile-title">{framework.title}</h1>
+      <dl className="profile-facts">
+        <div><dt>Whose</dt><dd>{whose}</dd></div>
+        <div><dt>Latest self-assessment</dt><dd>{latestSelf === null ? 'none yet' : <time dateTime={latestSelf}>{formatDate(latestSelf)}</time>}</dd></div>
+        <div>
+          <dt>Responses counted</dt>
+          <dd>
+            <ul className="inline-list" aria-label="Responses counted per group">
+              {counted.map((group) => (
+                <li key={group} data-group={group}>{GROUP_LABELS[group]}: {score.responseCounts[group]}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      </dl>
+      <p className="actions profile-actions">
+        {own && <a className="button" href={hrefOf({ name: 'assess', frameworkId: framework.id })}>Retake the self-assessment</a>}
+        <a className="button secondary" href={hrefOf({ name: 'data' })}>Export or import data</a>
+      </p>
+      <Attribution framework={framework} />
+    </header>
+  );
+}
+
+export function Attribution({ framework }: { framework: Framework }) {
+  if (framework.attributions.length === 0) return null;
+  return (
+    <div className="attribution">
+      <h2 className="attribution-title">Source of the framework</h2>
+      <ul>
+        {framework.attributions.map((attribution) => (
+          <li key={`${attribution.publisher}|${attribution.sourceFile}`}>
+            <strong>{attribution.publisher}</strong>. {attribution.text}
+            {attribution.licence !== null && <> Licence: {attribution.licence}.</>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

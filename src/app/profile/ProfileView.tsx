@@ -1,0 +1,28 @@
+import { AttainmentSummary } from './AttainmentSummary.tsx';
+import { ChartsSection } from './ChartsSection.tsx';
+import { CommentsSection } from './CommentsSection.tsx';
+import { OthersSection } from './OthersSection.tsx';
+import { ProfileHeader } from './ProfileHeader.tsx';
+import { StatementList } from './StatementList.tsx';
+import { StrengthsAndPlan } from './StrengthsAndPlan.tsx';
+import type { ProfileData } from './use-profile-data.ts';
+import { VisibilityNotice } from './VisibilityNotice.tsx';
+
+/** The whole profile, self only or 360: which parts appear follows core's visibility. */
+export function ProfileView({ data }: { data: ProfileData }) {
+  const { framework, score, selfResponse } = data;
+  const othersShown = score.visibility.shown.includes('others');
+  const anyRater = score.responseCounts.others > 0;
+  return (
+    <article aria-labelledby="profile-title" className="profile">
+      <ProfileHeader framework={framework} score={score} whose={data.whose} own={data.own} latestSelf={selfResponse?.submittedAt ?? null} />
+      <VisibilityNotice visibility={score.visibility} />
+      <AttainmentSummary framework={framework} axes={score.axes} groups={score.visibility.shown} />
+      <ChartsSection framework={framework} score={score} />
+      <StrengthsAndPlan framework={framework} score={score} />
+      {othersShown && <OthersSection framework={framework} score={score} />}
+      {anyRater && <CommentsSection framework={framework} comments={score.comments} />}
+      <StatementList framework={framework} statements={score.statements} othersShown={othersShown} selfResponse={selfResponse} />
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import { useEffect, useRef } from 'react';
+import { drawRadar, type RadarSeries } from './radar-chart.ts';
+
+type Props = { labels: string[]; series: RadarSeries[]; label: string; describedBy: string };
+
+/** The canvas is an image for assistive technology: its name and description say what it shows. */
+export function RadarChart({ labels, series, label, describedBy }: Props) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (canvas.current === null) return;
+    const compact = window.matchMedia('(max-width: 480px)').matches;
+    const chart = drawRadar(canvas.current, labels, series, compact);
+    // Print resizes the page: redraw at the paper's width, not the screen's.
+    const resize = () => chart.resize();
+    window.addEventListener('beforeprint', resize);
+    window.addEventListener('afterprint', resize);
+    return () => {
+      window.removeEventListener('beforeprint', resize);
+      window.removeEventListener('afterprint', resize);
+      chart.destroy();
+    };
+  }, [labels, series]);
+  return (
+    <div className="radar-canvas">
+      <canvas ref={canvas} role="img" aria-label={label} aria-describedby={describedBy} />
+    </div>
+  );
+}

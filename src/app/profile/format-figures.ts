@@ -1,0 +1,25 @@
+import { roundFigure, roundPercent } from '../../core/score/rounding.ts';
+
+/** Display text of a mean, sd or gap: rounded by core (DESIGN.md, 2 decimals), then printed. */
+export function formatFigure(value: number | null): string {
+  const rounded = roundFigure(value);
+  return rounded === null ? '—' : rounded.toFixed(2);
+}
+
+/** Percent to 1 decimal, as in summary.csv. */
+export function formatPercent(value: number | null): string {
+  const rounded = roundPercent(value);
+  return rounded === null ? '—' : `${rounded.toFixed(1)}%`;
+}
+
+/** A gap with its sign, so "+1.00" reads as "self above others". */
+export function formatGap(value: number | null): string {
+  const text = formatFigure(value);
+  return value !== null && roundFigure(value) !== 0 && value > 0 ? `+${text}` : text;
+}
+
+export function formatDate(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(time);
+}

@@ -1,0 +1,10 @@
+import { NOT_APPLICABLE_LABEL, RATING_LABELS, isRating } from '../../core/model/rating-scale.ts';
+import type { SurveyResponse } from '../../core/model/response.ts';
+import { formatFigure } from './format-figures.ts';
+
+/** A self rating in words ("3 · Independently"); N/A and unanswered told apart from the response. */
+export function selfRatingText(self: number | null, statementId: string, selfResponse: SurveyResponse | null): string {
+  if (self !== null) return isRating(self) ? `${self} · ${RATING_LABELS[self]}` : formatFigure(self);
+  if (selfResponse === null) return 'no self-assessment';
+  return selfResponse.answers.has(statementId) ? NOT_APPLICABLE_LABEL.self : 'not answered';
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import type { Framework } from '../../core/model/framework.ts';
+import type { SurveyResponse } from '../../core/model/response.ts';
+import { countResponses } from '../../core/score/counted-responses.ts';
+import { scoreSubject } from '../../core/score/score-subject.ts';
+import type { SubjectScore } from '../../core/score/subject-score.ts';
+import { loadFramework } from '../frameworks/framework-source.ts';
+import { loadResponses } from '../storage/responses.ts';
+import { loadLearner } from '../storage/settings.ts';
+
+export type ProfileData = {
+  framework: Framework;
+  subjectId: string;
+  /** The learner's own name, or the subject id of someone else's profile (responses carry no names). */
+  whose: string;
+  own: boolean;
+  score: SubjectScore;
+  /** The self response that counts (the latest, DESIGN.md), for its date and its N/A answers. */
+  selfResponse: SurveyResponse | null;
+};
+
+export type ProfileState =
+  | { status: 'loading' }
+  | { status: 'no-framework' }
+  | { status: 'no-learner'; framework: Framework }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: ProfileData };
+
+/** Reads the framework, the learner and the stored responses, and scores them with src/core. */
+export function useProfileData(frameworkId: string, routeSubjectId: string | null): ProfileState {
+  const [state, setState] = useState<ProfileState>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    const set = (next: ProfileState) => live && setState(next);
+    load(frameworkId, routeSubjectId).then(set, (error: unknown) =>
+      set({ status: 'error', message: `Your saved responses could not be read from this browser's storage (${String(error)}).` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [frameworkId, routeSubjectId]);
+  return state;
+}
+
+async function load(frameworkId: string, routeSubjectId: string | null): Promise<ProfileState> {
+  const loaded = await loadFramework(frameworkId);
+  if (loaded === undefined) return { status: 'no-framework' };
+  const { framework } = loaded;
+  const learner = await loadLearner();
+  const subjectId = routeSubjectId ?? learner?.subjectId;
+  if (subjectId === undefined) return { status: 'no-learner', framework };
+  const own = learner !== undefined && learner.subjectId === subjectId;
+  const lookup = (id: string) => (id === framework.id ? framework : undefined);
+  const responses = await loadResponses(lookup, { subjectId, frameworkId: framework.id });
+  const selfResponse = countResponses(responses, subjectId, framework.id).find((response) => response.raterGroup === 'self') ?? null;
+  return {
+    status: 'ready',
+    data: { framework, subjectId, whose: own && learner ? learner.displayName : subjectId, own, score: scoreSubject(framework, responses, subjectId), selfResponse },
+  };
+}
