@@ -31,17 +31,26 @@ export function writeCsv(columns: readonly string[], rows: readonly (readonly Cs
   return CSV_BOM + writeCsvBody(columns, rows, true);
 }
 
-/** Rows without the BOM, for writing a large file in chunks: the header only when asked. */
+/**
+ * Rows without the BOM, for writing a large file in chunks: the header only when asked.
+ * `guarded: true` says the caller already passed every text cell through `guardFormula` (once
+ * per response rather than once per row, which keeps a million-row export fast).
+ */
 export function writeCsvBody(
   columns: readonly string[],
   rows: readonly (readonly CsvCell[])[],
   header: boolean,
+  options: { guarded?: boolean } = {},
 ): string {
+  // papaparse writes null as an empty cell and never guards numbers.
   const body = Papa.unparse(
-    { fields: [...columns], data: rows.map((row) => row.map((cell) => (cell === null ? '' : cell))) },
-    { header, newline: '\r\n', escapeFormulae: NEEDS_GUARD },
+    { fields: columns as string[], data: rows as CsvCell[][] },
+    options.guarded === true
+      ? { header, newline: '\r\n' }
+      : { header, newline: '\r\n', escapeFormulae: NEEDS_GUARD },
   );
-  return body === '' ? '' : `${body}\r\n`;
+  // papaparse ends a header without rows with a line break, and rows without one.
+  return body === '' || body.endsWith('\r\n') ? body : `${body}\r\n`;
 }
 
 export type CsvTable = {

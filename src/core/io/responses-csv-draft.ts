@@ -1,0 +1,176 @@
+import type { Framework, Statement } from '../model/framework.ts';
+import { NOT_APPLICABLE_LABEL, type Rating, RATING_LABELS, RATING_VALUES } from '../model/rating-scale.ts';
+import type { RaterGroup, SurveyResponse } from '../model/response.ts';
+import { unguardFormula } from './csv-format.ts';
+import { checkResponseHead, type FieldIssue, type FrameworkLookup, RESPONSE_FIELDS, type ResponseHead } from './response-fields.ts';
+import type { CsvIssues } from './responses-csv-checks.ts';
+
+/**
+ * A response being read from CSV rows: its fields checked once, its answers filled row by row.
+ * Answers are kept as one small code per statement (`codes`) rather than a Map entry per row,
+ * which keeps a million-row read light; the Map is built once, at the end.
+ */
+export type ResponseDraft = {
+  head: ResponseHead;
+  /** The six field cells as written, to compare later rows of the same response cheaply. */
+  cells: readonly string[];
+  framework: Framework | undefined;
+  raterGroup: RaterGroup | undefined;
+  /** The framework's statements, and their positions by id; undefined for an unknown framework. */
+  statements: readonly Statement[] | undefined;
+  positions: ReadonlyMap<string, number> | undefined;
+  /** Per statement position: 0 unanswered, 1-4 the rating, NA_CODE for N/A. */
+  codes: number[];
+  /** Where the next row's statement probably is: rows usually follow the framework's order. */
+  next: number;
+  /** The rating_label each code should have; undefined for an unknown group. */
+  labels: readonly string[] | undefined;
+  firstRow: number;
+  /** Set once rows of this response were found to disagree, so that it is said once. */
+  disagreed: boolean;
+};
+
+/**
+ * A copy of a cell that does not keep papaparse's chunk alive: V8 cuts cells out of the chunk
+ * as slices that point at it, and a draft holding one per response would keep the whole file
+ * in memory.
+ */
+function detach(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+export const NA_CODE = 5;
+export const BAD_CODE = 0;
+
+/** A cell as the user wrote it: the `'` our export adds before formula-like text removed. */
+export function cellText(cell: string | undefined): string {
+  if (cell === undefined) return '';
+  return cell.charCodeAt(0) === 39 ? unguardFormula(cell) : cell;
+}
+
+/** The positions of the six response fields in the header, in RESPONSE_FIELDS order. */
+export function fieldPositions(columns: ReadonlyMap<string, number>): number[] {
+  return RESPONSE_FIELDS.map((name) => columns.get(name) ?? -1);
+}
+
+const LABELS_BY_GROUP = {
+  self: ['', ...RATING_VALUES.map((rating) => RATING_LABELS[rating]), NOT_APPLICABLE_LABEL.self],
+  rater: ['', ...RATING_VALUES.map((rating) => RATING_LABELS[rating]), NOT_APPLICABLE_LABEL.rater],
+};
+
+export function startDraft(
+  cells: readonly string[],
+  positions: readonly number[],
+  row: number,
+  lookup: FrameworkLookup,
+  statementIndex: (framework: Framework) => ReadonlyMap<string, number>,
+  issues: CsvIssues,
+): ResponseDraft {
+  const raw: string[] = [];
+  for (const position of positions) raw.push(detach(cells[position] ?? ''));
+  const [responseId, frameworkId, surveyId, subjectId, raterGroup, submittedAt] = [0, 1, 2, 3, 4, 5].map((index) => cellText(raw[index]));
+  // Ids a person typed are kept exactly; fields with a fixed vocabulary forgive stray spaces.
+  const head: ResponseHead = {
+    responseId: responseId ?? '',
+    frameworkId: (frameworkId ?? '').trim(),
+    surveyId: (surveyId ?? '').trim(),
+    subjectId: subjectId ?? '',
+    raterGroup: (raterGroup ?? '').trim(),
+    submittedAt: (submittedAt ?? '').trim(),
+  };
+  const found: FieldIssue[] = [];
+  const checked = checkResponseHead(head, lookup, found);
+  for (const issue of found) issues.addAt(row, issue);
+  const framework = checked.framework;
+  const group = checked.raterGroup;
+  return {
+    head,
+    cells: raw,
+    framework,
+    raterGroup: group,
+    statements: framework?.statements,
+    positions: framework === undefined ? undefined : statementIndex(framework),
+    // Small integers in a plain array: cheaper to make per response than a typed array.
+    codes: new Array<number>(framework?.statements.length ?? 0).fill(0),
+    next: 0,
+    labels: group === undefined ? undefined : LABELS_BY_GROUP[group === 'self' ? 'self' : 'rater'],
+    firstRow: row,
+    disagreed: false,
+  };
+}
+
+/** Later rows of a response must repeat its fields; says which field differs, once. */
+export function checkSameFields(draft: ResponseDraft, cells: readonly string[], positions: readonly number[], row: number, issues: CsvIssues): void {
+  for (let index = 1; index < positions.length; index += 1) {
+    const cell = cells[positions[index] ?? -1] ?? '';
+    const first = draft.cells[index] ?? '';
+    if (cell === first || draft.disagreed) continue;
+    const now = cellText(cell);
+    const before = cellText(first);
+    // subject_id (index 3) is a typed id, kept exactly; the others forgive stray spaces.
+    if (index === 3 ? now === before : now.trim() === before.trim()) continue;
+    draft.disagreed = true;
+    const field = RESPONSE_FIELDS[index] ?? '';
+    issues.addAt(row, {
+      code: 'csv.inconsistent-response',
+      path: field,
+      message: `Rows of response "${draft.head.responseId}" disagree on ${field}: "${before}" in row ${draft.firstRow}, "${now}" here.`,
+    });
+  }
+}
+
+/** A rating cell as a code: 1-4, NA_CODE for the texts in `naTexts`, BAD_CODE for anything else. */
+export function ratingCode(cell: string, naTexts: ReadonlySet<string>): number {
+  switch (cell) {
+    case '1': return 1;
+    case '2': return 2;
+    case '3': return 3;
+    case '4': return 4;
+  }
+  const text = cell.trim();
+  if (text !== cell) return ratingCode(text, naTexts);
+  return naTexts.has(text.toUpperCase()) ? NA_CODE : BAD_CODE;
+}
+
+/** Records an answer; says so when the response already rated the statement differently. */
+export function setAnswer(draft: ResponseDraft, position: number, code: number, row: number, issues: CsvIssues): void {
+  const before = draft.codes[position] ?? 0;
+  if (before === 0) {
+    draft.codes[position] = code;
+  } else if (before !== code) {
+    const name = (code: number) => (code === NA_CODE ? 'N/A' : String(code));
+    issues.addAt(row, {
+      code: 'csv.conflicting-answer',
+      path: draft.statements?.[position]?.id ?? '',
+      message: `Response "${draft.head.responseId}" rates statement ${draft.statements?.[position]?.id ?? ''} twice, differently (${name(before)}, then ${name(code)}).`,
+    });
+  }
+}
+
+export function draftToResponse(draft: ResponseDraft): SurveyResponse {
+  const answers = new Map<string, Rating | null>();
+  const statements = draft.statements ?? [];
+  draft.codes.forEach((code, position) => {
+    const id = statements[position]?.id;
+    if (code === 0 || id === undefined) return;
+    answers.set(id, code === NA_CODE ? null : (code as Rating));
+  });
+  return {
+    responseId: draft.head.responseId,
+    frameworkId: draft.head.frameworkId,
+    surveyId: draft.head.surveyId,
+    subjectId: draft.head.subjectId,
+    raterGroup: draft.raterGroup ?? 'other',
+    submittedAt: draft.head.submittedAt,
+    answers,
+    comments: new Map(),
+  };
+}
+
+export function badRatingIssue(cell: string, column: string, naText: string): FieldIssue {
+  return {
+    code: 'csv.bad-rating',
+    path: column,
+    message: `Rating "${cell}" is not 1, 2, 3 or 4${naText === '' ? ' (or empty for N/A)' : ` (or ${naText} for N/A)`}.`,
+  };
+}

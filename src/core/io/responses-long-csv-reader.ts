@@ -1,0 +1,136 @@
+import type { SurveyResponse } from '../model/response.ts';
+import { fail, ok, type Issue, type Result } from '../model/result.ts';
+import { createStatementIndex, type FrameworkLookup } from './response-fields.ts';
+import { CsvIssues, checkRowWidth, indexHeader } from './responses-csv-checks.ts';
+import {
+  BAD_CODE,
+  badRatingIssue,
+  cellText,
+  checkSameFields,
+  draftToResponse,
+  fieldPositions,
+  ratingCode,
+  type ResponseDraft,
+  setAnswer,
+  startDraft,
+} from './responses-csv-draft.ts';
+import type { CsvRowReader } from './responses-csv-stream.ts';
+import { LONG_COLUMNS } from './responses-long-columns.ts';
+
+/** In the long file N/A is an empty rating; `NA` is forgiven, as the wide file writes it. */
+const LONG_NA = new Set(['', 'NA', 'N/A']);
+
+// Hot-path helpers bound once: a call through an imported binding costs a property read per
+// row under the CommonJS interop that tsx and some bundlers emit.
+const readCell = cellText;
+const readRating = ratingCode;
+const answer = setAnswer;
+const sameFields = checkSameFields;
+
+/**
+ * Reads `responses-long.csv` row by row. Rows of one response need not be next to each other,
+ * but usually are, and follow the framework's order, so the last response and its next
+ * statement are tried first. The header is mapped to positions once; a usual row costs a few
+ * string compares.
+ */
+export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvRowReader<SurveyResponse[]> {
+  const issues = new CsvIssues(file);
+  const drafts = new Map<string, ResponseDraft>();
+  const statementIndex = createStatementIndex();
+  let headerSeen = false;
+  let ready = false;
+  let width = 0;
+  let fields: number[] = [];
+  let [idAt, frameworkAt, surveyAt, subjectAt, groupAt, dateAt] = [-1, -1, -1, -1, -1, -1];
+  let [statementAt, levelAt, domainAt, ratingAt, labelAt] = [-1, -1, -1, -1, -1];
+  let last: ResponseDraft | undefined;
+
+  return {
+    header(cells) {
+      headerSeen = true;
+      const index = indexHeader(cells, LONG_COLUMNS, () => false, issues);
+      ready = index.complete;
+      width = cells.length;
+      fields = fieldPositions(index.columns);
+      const at = (name: string) => index.columns.get(name) ?? -1;
+      [idAt = -1, frameworkAt = -1, surveyAt = -1, subjectAt = -1, groupAt = -1, dateAt = -1] = fields;
+      [statementAt, levelAt, domainAt, ratingAt, labelAt] = ['statement_id', 'level', 'domain', 'rating', 'rating_label'].map(at) as [number, number, number, number, number];
+    },
+
+    row(cells, row) {
+      if (!ready) return;
+      if (cells.length > width) checkRowWidth(cells, width, row, issues);
+      let draft = last;
+      if (draft === undefined || cells[idAt] !== draft.cells[0]) {
+        const responseId = readCell(cells[idAt]);
+        draft = drafts.get(responseId);
+        if (draft === undefined) {
+          draft = startDraft(cells, fields, row, lookup, statementIndex, issues);
+          drafts.set(responseId, draft);
+        } else {
+          sameFields(draft, cells, fields, row, issues);
+        }
+        last = draft;
+      } else {
+        // The usual case, another row of the last response: compare the cells as written.
+        const first = draft.cells;
+        if (cells[frameworkAt] !== first[1] || cells[surveyAt] !== first[2] || cells[subjectAt] !== first[3] ||
+          cells[groupAt] !== first[4] || cells[dateAt] !== first[5]) {
+          sameFields(draft, cells, fields, row, issues);
+        }
+      }
+
+      const ratingCell = cells[ratingAt] ?? '';
+      const code = readRating(ratingCell, LONG_NA);
+      if (code === BAD_CODE) issues.addAt(row, badRatingIssue(ratingCell.trim(), 'rating', ''));
+      const statements = draft.statements;
+      if (statements === undefined) return; // its unknown framework is already reported
+
+      const statementCell = cells[statementAt] ?? '';
+      let position = draft.next;
+      let statement = statements[position];
+      if (statement === undefined || statement.id !== statementCell) {
+        position = draft.positions?.get(statementCell) ?? draft.positions?.get(readCell(statementCell).trim()) ?? -1;
+        statement = statements[position];
+        if (statement === undefined) {
+          issues.addAt(row, {
+            code: 'csv.unknown-statement',
+            path: 'statement_id',
+            message: `Statement "${readCell(statementCell)}" is not in framework ${draft.head.frameworkId}.`,
+          });
+          return;
+        }
+      }
+      draft.next = position + 1;
+
+      const level = statement.level ?? '';
+      if (cells[levelAt] !== level) checkDerived(cells[levelAt] ?? '', level, 'level', row);
+      const domain = statement.domain ?? '';
+      if (cells[domainAt] !== domain) checkDerived(cells[domainAt] ?? '', domain, 'domain', row);
+      if (code === BAD_CODE) return;
+      const label = draft.labels?.[code];
+      if (label !== undefined && cells[labelAt] !== label) checkDerived(cells[labelAt] ?? '', label, 'rating_label', row);
+      answer(draft, position, code, row, issues);
+    },
+
+    issue(issue: Issue) {
+      issues.add(issue);
+    },
+
+    finish(): Result<SurveyResponse[]> {
+      if (!headerSeen) issues.add({ code: 'csv.empty', file, path: '', message: 'The file is empty: a header row is expected.' });
+      if (issues.count > 0) return fail(issues.all());
+      return ok([...drafts.values()].map(draftToResponse));
+    },
+  };
+
+  /** level, domain and rating_label follow from the framework and the rating: they must agree. */
+  function checkDerived(cell: string, expected: string, column: string, row: number): void {
+    if (readCell(cell).trim() === expected) return;
+    issues.addAt(row, {
+      code: `csv.wrong-${column.replace('_', '-')}`,
+      path: column,
+      message: `${column} is "${readCell(cell)}" but should be ${expected === '' ? 'empty' : `"${expected}"`} for this statement and rating.`,
+    });
+  }
+}
