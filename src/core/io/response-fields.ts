@@ -68,9 +68,10 @@ export function checkResponseHead(head: ResponseHead, lookup: FrameworkLookup, i
   return { framework, raterGroup };
 }
 
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[Zz]|[+-](\d{2}):?(\d{2}))$/;
+/** RFC 3339's profile of ISO 8601, which every browser's Date.parse reads alike. */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
-/** A full date and time with a zone (Z or an offset), on a day that exists. */
+/** A full date and time with a zone (Z or an offset such as +02:00), on a day that exists. */
 export function isIsoInstant(text: string): boolean {
   const match = ISO_INSTANT.exec(text);
   if (match === null) return false;
