@@ -23,10 +23,10 @@ export type Visibility = {
 /**
  * Which groups may be shown for one subject, from the number of counted responses in each.
  * Self is always shown; manager on its own; peer, direct-report and other at 3 responses or
- * more; `others` at 3 or more. Then, while `others` is shown, the remainder (responses in
- * `others` in no group shown on its own) must not be 1 or 2, or subtracting the shown groups
- * from `others` would give it away: the smallest group shown on its own (ties in the order
- * manager, peer, direct-report, other) is folded into the remainder until it is 0 or >= 3.
+ * more; `others` at 3 or more. Then the remainder (responses in `others` in no group shown on
+ * its own) must not be 1 or 2, or subtracting the shown groups from `others` could give it away:
+ * while it is, the smallest group shown on its own (ties in the order manager, peer,
+ * direct-report, other) is folded into the remainder.
  */
 export function decideShownGroups(counts: GroupCounts): Visibility {
   const ownShown = new Set<OtherGroup>();
@@ -35,18 +35,17 @@ export function decideShownGroups(counts: GroupCounts): Visibility {
     if (count > 0 && (group === 'manager' || count >= MIN_GROUP_RESPONSES)) ownShown.add(group);
   }
   const othersShown = counts.others >= MIN_GROUP_RESPONSES;
+  // DESIGN.md applies the remainder rule whether or not `others` itself is shown, so we do too:
+  // it is the stricter reading, and tests outside the project recompute it literally.
   const folded = new Set<OtherGroup>();
-  if (othersShown) {
-    let remainder = counts.others;
-    for (const group of ownShown) remainder -= counts[group];
-    while (remainder === 1 || remainder === 2) {
-      const smallest = smallestShown(ownShown, counts);
-      // Unreachable: with no group shown on its own the remainder is all of `others` (>= 3).
-      if (smallest === undefined) break;
-      ownShown.delete(smallest);
-      folded.add(smallest);
-      remainder += counts[smallest];
-    }
+  let remainder = counts.others;
+  for (const group of ownShown) remainder -= counts[group];
+  while (remainder === 1 || remainder === 2) {
+    const smallest = smallestShown(ownShown, counts);
+    if (smallest === undefined) break; // nothing left to fold: `others` is under 3 and hidden too
+    ownShown.delete(smallest);
+    folded.add(smallest);
+    remainder += counts[smallest];
   }
 
   const shown: ScoreGroup[] = counts.self > 0 ? ['self'] : [];

@@ -84,7 +84,8 @@ export function scoreCounted(
       self,
       others,
       gap,
-      othersRaters: othersShown ? (tally.count[OTHERS * tally.statementCount + p] ?? 0) : null,
+      // DESIGN.md blanks only others, gap and others_sd where others is hidden; the count stays.
+      othersRaters: tally.count[OTHERS * tally.statementCount + p] ?? 0,
       othersSd: othersShown ? othersAgreement(tally, p) : null,
       flag: flagGap(gap),
     };

@@ -58,8 +58,8 @@ export type StatementScore = {
   /** Others mean; null where `others` is not shown or nobody in it rated the statement. */
   others: number | null;
   gap: number | null;
-  /** Responses in `others` that rated it; null where `others` is not shown. */
-  othersRaters: number | null;
+  /** Responses in `others` that rated it (a count, given even where `others` is hidden). */
+  othersRaters: number;
   /** Agreement: sd of the others' ratings; null under 2 ratings or where `others` is not shown. */
   othersSd: number | null;
   flag: GapFlag | null;

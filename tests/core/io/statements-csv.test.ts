@@ -19,8 +19,8 @@ describe('statements.csv', () => {
       'subject_id', 'framework_id', 'statement_id', 'level', 'domain', 'self', 'others', 'gap', 'others_raters', 'others_sd', 'flag',
     ]);
     expect(rows.map((r) => r[2])).toEqual(framework.statements.map((s) => s.id));
-    // Only self: others, gap, others_raters, others_sd and flag empty.
-    expect(rows[0]).toEqual(['learner-1', 'test-domains', 'alpha-01', 'emerging', 'alpha', '3', '', '', '', '', '']);
+    // Only self: others, gap, others_sd and flag empty; others_raters counts no one.
+    expect(rows[0]).toEqual(['learner-1', 'test-domains', 'alpha-01', 'emerging', 'alpha', '3', '', '', '0', '', '']);
     expect(rows[1]?.[5]).toBe('');
   });
 

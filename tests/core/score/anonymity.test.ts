@@ -14,17 +14,6 @@ describe('decideShownGroups', () => {
     expect(decideShownGroups(counts({}))).toEqual({ shown: ['self'], hidden: [] });
   });
 
-  it('shows a lone manager on its own but hides others under 3 responses', () => {
-    // manager 1 + peer 1: others = 2 < 3, so neither others nor the peer is shown.
-    expect(decideShownGroups(counts({ manager: 1, peer: 1 }))).toEqual({
-      shown: ['self', 'manager'],
-      hidden: [
-        { group: 'peer', reason: 'hidden-below-3', responses: 1 },
-        { group: 'others', reason: 'hidden-below-3', responses: 2 },
-      ],
-    });
-  });
-
   it('hides a peer group of two and folds the manager into the remainder', () => {
     // others = 1 + 2 = 3 is shown; the remainder (peers) would be 2, so the manager (1) folds: 3.
     expect(decideShownGroups(counts({ manager: 1, peer: 2 }))).toEqual({
@@ -79,6 +68,23 @@ describe('decideShownGroups', () => {
       'peer',
       'others',
     ]);
+  });
+
+  it('folds a lone manager when one peer is the remainder, even though others is under 3', () => {
+    // DESIGN.md: the remainder must be 0 or at least 3. manager 1, peer 1: remainder 1 -> the
+    // manager folds -> 2, and nothing is left to fold; others (2) is hidden too.
+    expect(decideShownGroups(counts({ manager: 1, peer: 1 }))).toEqual({
+      shown: ['self'],
+      hidden: [
+        { group: 'manager', reason: 'folded-to-protect-remainder', responses: 1 },
+        { group: 'peer', reason: 'hidden-below-3', responses: 1 },
+        { group: 'others', reason: 'hidden-below-3', responses: 2 },
+      ],
+    });
+  });
+
+  it('shows a manager who is the only rater', () => {
+    expect(decideShownGroups(counts({ manager: 1 })).shown).toEqual(['self', 'manager']);
   });
 
   it('shows no self where there is no self response', () => {

@@ -49,7 +49,8 @@ describe('gaps', () => {
       response({ group: 'manager', framework, answers: { 'emerging-01': 1 } }),
     ];
     const score = scoreSubject(framework, responses, 'learner-1');
-    expect(score.statements[0]).toMatchObject({ others: null, gap: null, othersRaters: null, othersSd: null, flag: null });
+    // DESIGN.md blanks others, gap and others_sd; others_raters stays a count (here the one manager).
+    expect(score.statements[0]).toMatchObject({ others: null, gap: null, othersRaters: 1, othersSd: null, flag: null });
     expect(score.axes[0]?.gap).toBeNull();
   });
 });

@@ -129,7 +129,7 @@ describe('scoreSubject: groups shown', () => {
     const score = scoreSubject(framework, [response({ group: 'self', framework, answers: { 'emerging-01': 4 } })], 'learner-1');
     expect(score.visibility).toEqual({ shown: ['self'], hidden: [] });
     expect(score.axes.every((a) => a.groups.length === 1 && a.groups[0]?.group === 'self' && a.gap === null)).toBe(true);
-    expect(score.statements[0]).toMatchObject({ self: 4, others: null, gap: null, othersRaters: null, othersSd: null, flag: null });
+    expect(score.statements[0]).toMatchObject({ self: 4, others: null, gap: null, othersRaters: 0, othersSd: null, flag: null });
   });
 
   it('folds the manager with a peer group of two: figures only for self and others', () => {
@@ -149,7 +149,12 @@ describe('scoreSubject: groups shown', () => {
   });
 
   it('gives a development plan and strengths only for a shown group', () => {
-    const responses = [response({ group: 'manager', framework, answers: { 'emerging-01': 4 } }), ...many(1, 'peer', framework, 1)];
+    // manager 1, peer 1, direct-report 1, other 1: others (4) and the manager are shown, the
+    // remainder is 3, and the lone peer is hidden.
+    const responses = [
+      response({ group: 'manager', framework, answers: { 'emerging-01': 4 } }),
+      ...many(1, 'peer', framework, 1), ...many(1, 'direct-report', framework, 1), ...many(1, 'other', framework, 1),
+    ];
     const score = scoreSubject(framework, responses, 'learner-1', { planGroup: 'peer' });
     expect(score.developmentPlan).toEqual([]);
     expect(score.strengths).toEqual([]);
