@@ -133,7 +133,7 @@ export function ratingCode(cell: string, naTexts: ReadonlySet<string>): number {
 }
 
 /** Records an answer; says so when the response already rated the statement differently. */
-export function setAnswer(draft: ResponseDraft, position: number, code: number, row: number, issues: CsvIssues): void {
+export function setAnswer(draft: ResponseDraft, position: number, code: number, row: number, column: string, issues: CsvIssues): void {
   const before = draft.codes[position] ?? 0;
   if (before === 0) {
     draft.codes[position] = code;
@@ -141,7 +141,7 @@ export function setAnswer(draft: ResponseDraft, position: number, code: number, 
     const name = (code: number) => (code === NA_CODE ? 'N/A' : String(code));
     issues.addAt(row, {
       code: 'csv.conflicting-answer',
-      path: draft.statements?.[position]?.id ?? '',
+      path: column,
       message: `Response "${draft.head.responseId}" rates statement ${draft.statements?.[position]?.id ?? ''} twice, differently (${name(before)}, then ${name(code)}).`,
     });
   }

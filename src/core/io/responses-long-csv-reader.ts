@@ -110,7 +110,7 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
       if (code === BAD_CODE) return;
       const label = draft.labels?.[code];
       if (label !== undefined && cells[labelAt] !== label) checkDerived(cells[labelAt] ?? '', label, 'rating_label', row);
-      answer(draft, position, code, row, issues);
+      answer(draft, position, code, row, 'statement_id', issues);
     },
 
     issue(issue: Issue) {

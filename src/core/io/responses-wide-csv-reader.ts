@@ -79,7 +79,7 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
             message: `Column "${name}" is not a statement of framework ${draft.head.frameworkId}, so this row cannot rate it.`,
           });
         } else if (code !== BAD_CODE) {
-          setAnswer(draft, position, code, row, issues);
+          setAnswer(draft, position, code, row, name, issues);
         }
       }
       addDraft(draft, row);
