@@ -28,6 +28,8 @@ import { syntheticResponses } from './synthetic-data.ts';
 const ROWS = 1_000_000;
 const FRAMEWORK_ID = 'css-durable-skills';
 const RUNS = 3;
+/** writeResponsesLongCsvChunks' default piece. */
+const WRITE_CHUNK = 20_000;
 const CHILD = fileURLToPath(new URL('./csv-read-child.ts', import.meta.url));
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -48,6 +50,7 @@ export const csv: BenchSection = {
     try {
       // Writing: alternate the three so that neither gets the warmer heap; median of RUNS each.
       const raw: number[] = [];
+      const rawChunks: number[] = [];
       const ours: number[] = [];
       const chunked: number[] = [];
       let rawBytes = 0;
@@ -59,6 +62,15 @@ export const csv: BenchSection = {
         const rawText = Papa.unparse({ fields: [...LONG_COLUMNS], data: rows }, { newline: '\r\n' });
         raw.push(now() - start);
         rawBytes = Buffer.byteLength(rawText);
+
+        // The same unparse a writer-sized piece at a time, as our writer does it.
+        start = now();
+        let rawChunked = 0;
+        for (let from = 0; from < rows.length; from += WRITE_CHUNK) {
+          rawChunked += Papa.unparse({ fields: [...LONG_COLUMNS], data: rows.slice(from, from + WRITE_CHUNK) }, { newline: '\r\n', header: from === 0 }).length;
+        }
+        rawChunks.push(now() - start);
+        if (rawChunked === 0) throw new Error('Nothing unparsed.');
 
         start = now();
         const ourText = writeResponsesLongCsv(responses, lookup);
@@ -74,11 +86,13 @@ export const csv: BenchSection = {
         fileBytes = statSync(path).size;
       }
       const rawWrite = megabytes(rawBytes) / (median(raw) / 1000);
+      const rawChunkWrite = megabytes(rawBytes) / (median(rawChunks) / 1000);
       const ourWrite = megabytes(ourBytes) / (median(ours) / 1000);
       const chunkWrite = megabytes(fileBytes) / (median(chunked) / 1000);
 
       // Reading the file just written, both as a papaparse `step` over a Node read stream.
       const rawRead: number[] = [];
+      const rawChunkRead: number[] = [];
       const ourRead: number[] = [];
       let readResponses = 0;
       let readRows = 0;
@@ -87,12 +101,16 @@ export const csv: BenchSection = {
         readRows = await stepThrough(path);
         rawRead.push(now() - start);
         start = now();
+        await chunkThrough(path);
+        rawChunkRead.push(now() - start);
+        start = now();
         const result = await feedCsvSource(createReadStream(path, { encoding: 'utf8' }), path, createLongCsvReader(path, lookup));
         ourRead.push(now() - start);
         if (!result.ok) throw new Error(`Our reader refused our own file: ${result.issues[0]?.message ?? ''}`);
         readResponses = result.value.length;
       }
       const rawReadRate = megabytes(fileBytes) / (median(rawRead) / 1000);
+      const rawChunkReadRate = megabytes(fileBytes) / (median(rawChunkRead) / 1000);
       const ourReadRate = megabytes(fileBytes) / (median(ourRead) / 1000);
 
       const idle = await childRead(path, 'idle');
@@ -101,11 +119,13 @@ export const csv: BenchSection = {
 
       const figures: Figure[] = [
         { name: 'write: raw Papa.unparse of the rows', value: formatNumber(rawWrite, 1), unit: 'MB/s' },
+        { name: `  raw Papa.unparse, ${formatNumber(WRITE_CHUNK)} rows at a time`, value: formatNumber(rawChunkWrite, 1), unit: 'MB/s' },
         { name: 'write: writeResponsesLongCsv (one string)', value: formatNumber(ourWrite, 1), unit: 'MB/s' },
         { name: '  / raw', value: formatNumber(ourWrite / rawWrite, 2), unit: 'x', target: atLeast(ourWrite / rawWrite, 0.8, '>= 0.8x') },
         { name: 'write: writeResponsesLongCsvChunks to a file', value: formatNumber(chunkWrite, 1), unit: 'MB/s' },
         { name: '  / raw', value: formatNumber(chunkWrite / rawWrite, 2), unit: 'x', target: atLeast(chunkWrite / rawWrite, 0.8, '>= 0.8x') },
         { name: 'read: raw papaparse step over a file stream', value: formatNumber(rawReadRate, 1), unit: 'MB/s' },
+        { name: '  raw papaparse chunk callback over a file stream', value: formatNumber(rawChunkReadRate, 1), unit: 'MB/s' },
         { name: 'read: createLongCsvReader fed by feedCsvSource', value: formatNumber(ourReadRate, 1), unit: 'MB/s' },
         { name: '  / raw', value: formatNumber(ourReadRate / rawReadRate, 2), unit: 'x', target: atLeast(ourReadRate / rawReadRate, 0.8, '>= 0.8x') },
         { name: 'read peak RSS, our streaming read (child process)', value: formatNumber(ourChild.maxRssMb, 0), unit: 'MB', target: atMost(ourChild.maxRssMb, 150, '< 150 MB') },
@@ -120,7 +140,8 @@ export const csv: BenchSection = {
           `  ${formatNumber(megabytes(fileBytes), 1)} MB with BOM and CRLF; our one-string output ${same ? 'is' : 'is NOT'} byte for byte papaparse's plus BOM and final CRLF.`,
           `write: raw = Papa.unparse({ fields, data }, { newline: '\\r\\n' }) of the same 11 cells per row, built beforehand (untimed);`,
           `  ours starts from SurveyResponse objects. read: raw = Papa.parse(fs stream, { step }) counting rows, header: false;`,
-          `  ours checks every row and builds ${formatNumber(readResponses)} responses. Median of ${RUNS} runs each, alternated.`,
+          `  ours = feedCsvSource(fs stream, createLongCsvReader), which checks every row and builds ${formatNumber(readResponses)} responses.`,
+          `  Median of ${RUNS} runs each, alternated.`,
           `RSS: process.resourceUsage().maxRSS of \`node --import tsx tests/bench/csv-read-child.ts\`; our read took ${formatNumber(Number(ourChild.ms) / 1000, 1)} s there.`,
         ],
       };
@@ -169,6 +190,19 @@ function stepThrough(path: string): Promise<number> {
     Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
       step: () => {
         rows += 1;
+      },
+      complete: () => resolve(rows),
+      error: reject,
+    });
+  });
+}
+
+function chunkThrough(path: string): Promise<number> {
+  let rows = 0;
+  return new Promise((resolve, reject) => {
+    Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
+      chunk: (results: Papa.ParseResult<string[]>) => {
+        rows += results.data.length;
       },
       complete: () => resolve(rows),
       error: reject,
