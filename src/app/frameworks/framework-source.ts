@@ -68,3 +68,10 @@ async function fetchFramework(id: string): Promise<LoadedFramework | undefined> 
 export function forgetCachedFramework(id: string): void {
   cache.delete(id);
 }
+
+/** Every framework this browser knows, for validating imports and scoring exports. */
+export async function loadAllFrameworks(): Promise<Map<string, LoadedFramework>> {
+  const summaries = await listFrameworks();
+  const loaded = await Promise.all(summaries.map((summary) => loadFramework(summary.id)));
+  return new Map(loaded.flatMap((entry) => (entry ? [[entry.framework.id, entry] as const] : [])));
+}

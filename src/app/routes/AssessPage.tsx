@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import 'survey-core/survey-core.min.css';
+import 'survey-core/survey-core.fontless.min.css';
 import { LearnerGate } from '../components/LearnerGate.tsx';
 import { type LoadedFramework, loadFramework } from '../frameworks/framework-source.ts';
 import { hrefOf } from '../routes.ts';

@@ -9,6 +9,9 @@ const AssessPage = lazy(() => import('../routes/AssessPage.tsx'));
 const ProfilePage = lazy(() => import('../routes/ProfilePage.tsx'));
 const DataPage = lazy(() => import('../routes/DataPage.tsx'));
 const AboutPage = lazy(() => import('../routes/AboutPage.tsx'));
+const InvitePage = lazy(() => import('../routes/InvitePage.tsx'));
+const RatePage = lazy(() => import('../routes/RatePage.tsx'));
+const TeamPage = lazy(() => import('../routes/TeamPage.tsx'));
 
 function page(route: Route) {
   switch (route.name) {
@@ -17,6 +20,9 @@ function page(route: Route) {
     case 'profile': return <ProfilePage key={route.frameworkId} frameworkId={route.frameworkId} subjectId={route.subjectId} />;
     case 'about': return <AboutPage frameworkId={route.frameworkId} />;
     case 'data': return <DataPage />;
+    case 'invite': return <InvitePage frameworkId={route.frameworkId} />;
+    case 'rate': return <RatePage key={route.payload} payload={route.payload} />;
+    case 'team': return <TeamPage />;
     default: return <NotFound />;
   }
 }
@@ -48,6 +54,7 @@ export function App() {
           <ul>
             <li><a href={hrefOf({ name: 'home' })} aria-current={route.name === 'home' ? 'page' : undefined}>Frameworks</a></li>
             <li><a href={hrefOf({ name: 'data' })} aria-current={route.name === 'data' ? 'page' : undefined}>Your data</a></li>
+            <li><a href={hrefOf({ name: 'team' })} aria-current={route.name === 'team' ? 'page' : undefined}>Team</a></li>
           </ul>
         </nav>
       </header>

@@ -3,6 +3,7 @@ import { Model } from 'survey-core';
 import type { SurveyJson } from '../../core/generate/survey-json.ts';
 import { type DraftIdentity, loadDraft, saveDraft } from '../storage/drafts.ts';
 import { askForPersistentStorage } from '../storage/settings.ts';
+import { applySkillscopeTheme } from './survey-theme.ts';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -22,6 +23,7 @@ export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, v
     let cancelled = false;
     let persistent: 'granted' | 'denied' | 'unsupported' | 'unknown' = 'unknown';
     const survey = new Model(json);
+    applySkillscopeTheme(survey);
     for (const [name, value] of Object.entries(variables)) survey.setVariable(name, value);
 
     const save = async () => {

@@ -1,0 +1,72 @@
+import { useId, useState } from 'react';
+import type { Issue } from '../../core/model/result.ts';
+import { IssueList } from '../components/IssueList.tsx';
+import { loadAllFrameworks } from '../frameworks/framework-source.ts';
+import { type ImportProgress, importResponses, type ImportSummary } from './import-responses.ts';
+import type { ResponseInput } from './read-response-input.ts';
+
+/**
+ * Import response files (several at once, or dropped), CSVs, and pasted response codes (one per
+ * line or separated by blank space). All or nothing, every problem listed, progress shown.
+ */
+export function ImportPanel({ onImported, title = 'Import responses' }: { onImported: (summary: ImportSummary) => void; title?: string }) {
+  const id = useId();
+  const [codes, setCodes] = useState('');
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const run = async (inputs: ResponseInput[]) => {
+    if (inputs.length === 0) return;
+    setIssues([]);
+    setDone(null);
+    setProgress({ done: 0, total: inputs.length, bytes: 0, totalBytes: 1 });
+    const frameworks = await loadAllFrameworks();
+    const result = await importResponses(inputs, (fid) => frameworks.get(fid)?.framework, setProgress);
+    setProgress(null);
+    if (!result.ok) {
+      setIssues(result.issues);
+      return;
+    }
+    const { added, alreadyThere } = result.value;
+    setDone(`Imported ${added} response${added === 1 ? '' : 's'}${alreadyThere > 0 ? `; ${alreadyThere} ${alreadyThere === 1 ? 'was' : 'were'} already here and counted once` : ''}.`);
+    onImported(result.value);
+  };
+
+  const fromFiles = (files: FileList | null) => void run(Array.from(files ?? [], (file) => ({ kind: 'file', file })));
+  const fromCodes = () => {
+    const pasted = codes.split(/(?=SKR1\.)/).map((code) => code.trim()).filter((code) => code !== '');
+    void run(pasted.map((text, index) => ({ kind: 'code', text, label: `pasted code ${index + 1}` }))).then(() => setCodes(''));
+  };
+  const percent = progress ? Math.round((progress.bytes / Math.max(1, progress.totalBytes)) * 100) : 0;
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="panel">
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p>Response files from your raters (.json), responses-long.csv or responses-wide.csv exports, or response codes. Everything is checked first: if anything is wrong, nothing is imported and every problem is listed.</p>
+      <div
+        className={`drop-zone${dragging ? ' dragging' : ''}`}
+        onDragOver={(event) => { event.preventDefault(); setDragging(true); }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => { event.preventDefault(); setDragging(false); fromFiles(event.dataTransfer.files); }}
+      >
+        <label htmlFor={`${id}-files`}>Choose files, or drop them here</label>
+        <input id={`${id}-files`} type="file" multiple accept=".json,.csv,application/json,text/csv" disabled={progress !== null} onChange={(event) => { fromFiles(event.target.files); event.target.value = ''; }} />
+      </div>
+      <label htmlFor={`${id}-codes`}>Paste response codes</label>
+      <textarea id={`${id}-codes`} rows={3} value={codes} onChange={(event) => setCodes(event.target.value)} placeholder="SKR1.…" />
+      <button type="button" className="secondary" disabled={codes.trim() === '' || progress !== null} onClick={fromCodes}>Import the codes</button>
+      <div aria-live="polite">
+        {progress && (
+          <p>
+            <label htmlFor={`${id}-progress`}>Checking {progress.done} of {progress.total} file{progress.total === 1 ? '' : 's'}…</label>
+            <progress id={`${id}-progress`} max={100} value={percent}>{percent}%</progress>
+          </p>
+        )}
+        {done && <p className="banner banner-ok">{done}</p>}
+      </div>
+      {issues.length > 0 && <IssueList title="Nothing was imported." issues={issues} />}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { writeResponseFile } from '../../core/io/response-file.ts';
+import { writeResponsesLongCsv } from '../../core/io/responses-long-csv.ts';
+import { writeResponsesWideCsv } from '../../core/io/responses-wide-csv.ts';
+import { writeStatementsCsv } from '../../core/io/statements-csv.ts';
+import { writeSummaryCsv } from '../../core/io/summary-csv.ts';
+import type { Framework } from '../../core/model/framework.ts';
+import type { SurveyResponse } from '../../core/model/response.ts';
+import { scoreCohort } from '../../core/score/score-cohort.ts';
+
+export type ExportName = 'responses-long.csv' | 'responses-wide.csv' | 'summary.csv' | 'statements.csv';
+export const EXPORT_NAMES: readonly ExportName[] = ['summary.csv', 'statements.csv', 'responses-long.csv', 'responses-wide.csv'];
+
+export const EXPORT_DESCRIPTIONS: Record<ExportName, string> = {
+  'summary.csv': 'Figures per person, framework, axis and shown group: mean, percent, spread, attained level.',
+  'statements.csv': 'Per statement: self, others, the gap, agreement and blind-spot flags.',
+  'responses-long.csv': 'Every answer on its own row, for any analysis tool.',
+  'responses-wide.csv': 'One row per response, one column per statement.',
+};
+
+/** The same bytes `npm run score` writes for the same responses: both call the same core writers. */
+export function buildExport(name: ExportName, responses: readonly SurveyResponse[], frameworks: ReadonlyMap<string, Framework>): string {
+  const lookup = (id: string) => frameworks.get(id);
+  switch (name) {
+    case 'responses-long.csv': return writeResponsesLongCsv(responses, lookup);
+    case 'responses-wide.csv': return writeResponsesWideCsv(responses, lookup);
+    case 'summary.csv': return writeSummaryCsv(scoreCohort(frameworks, responses));
+    case 'statements.csv': return writeStatementsCsv(scoreCohort(frameworks, responses));
+  }
+}
+
+export function responseFileName(response: SurveyResponse): string {
+  return `response-${response.subjectId}-${response.frameworkId}-${response.raterGroup}-${response.submittedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`.replace(/[^\w.-]+/g, '-');
+}
+
+export const responseFileText = writeResponseFile;

@@ -1,0 +1,95 @@
+import { useEffect, useId, useState } from 'react';
+import { OTHER_GROUPS, type OtherGroup } from '../../core/model/response.ts';
+import { isCollectionEndpoint } from '../../core/share/invitation.ts';
+import { GROUP_NAMES } from '../components/group-names.ts';
+import type { LoadedFramework } from '../frameworks/framework-source.ts';
+import { hrefOf } from '../routes.ts';
+import type { Learner } from '../storage/settings.ts';
+import { anonymityWarnings } from './anonymity-preview.ts';
+import { loadInvitations, saveInvitations, type SentInvitation } from './invitations.ts';
+import { InvitationList } from './InvitationList.tsx';
+
+const NONE: Record<OtherGroup, number> = { manager: 0, peer: 0, 'direct-report': 0, other: 0 };
+
+/** The learner plans invitations per group, sees the anonymity consequences, then gets links. */
+export function InviteForm({ loaded, learner }: { loaded: LoadedFramework; learner: Learner }) {
+  const { framework, builtin } = loaded;
+  const id = useId();
+  const [planned, setPlanned] = useState<Record<OtherGroup, number>>({ ...NONE, manager: 1, peer: 3 });
+  const [note, setNote] = useState('');
+  const [endpoint, setEndpoint] = useState('');
+  const [sent, setSent] = useState<SentInvitation[]>([]);
+
+  useEffect(() => {
+    loadInvitations(framework.id, learner.subjectId).then(setSent, () => setSent([]));
+  }, [framework.id, learner.subjectId]);
+
+  const warnings = anonymityWarnings(planned);
+  const endpointError = endpoint.trim() !== '' && !isCollectionEndpoint(endpoint.trim()) ? 'The collection address must start with https://.' : null;
+  const total = OTHER_GROUPS.reduce((sum, group) => sum + planned[group], 0);
+
+  const create = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (endpointError || total === 0) return;
+    const createdAt = new Date().toISOString();
+    const fresh: SentInvitation[] = OTHER_GROUPS.flatMap((group) =>
+      Array.from({ length: planned[group] }, () => ({
+        createdAt,
+        invitation: {
+          invitationId: crypto.randomUUID(),
+          frameworkId: framework.id,
+          learnerName: learner.displayName,
+          subjectId: learner.subjectId,
+          group,
+          note,
+          endpoint: endpoint.trim() === '' ? null : endpoint.trim(),
+          framework: builtin ? null : framework,
+        },
+      })),
+    );
+    const all = [...sent, ...fresh];
+    if (await saveInvitations(framework.id, learner.subjectId, all)) setSent(all);
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>Invite raters: {framework.title}</h1>
+      <p className="lead">
+        Each person gets their own link. They rate you on the same statements; you import what they send back on <a href={hrefOf({ name: 'data' })}>Your data</a>.
+        The link holds everything they need, after the # sign, which is never sent to any server.
+      </p>
+      <form onSubmit={(event) => void create(event)} className="panel" aria-describedby={`${id}-warnings`}>
+        <fieldset>
+          <legend>How many people in each group?</legend>
+          <div className="group-counts">
+            {OTHER_GROUPS.map((group) => (
+              <p key={group}>
+                <label htmlFor={`${id}-${group}`}>{GROUP_NAMES[group].plural}</label>
+                <input id={`${id}-${group}`} type="number" min={0} max={30} inputMode="numeric" value={planned[group]}
+                  onChange={(event) => setPlanned({ ...planned, [group]: Math.max(0, Math.min(30, Math.floor(Number(event.target.value) || 0))) })} />
+              </p>
+            ))}
+          </div>
+        </fieldset>
+        <div id={`${id}-warnings`} aria-live="polite">
+          {warnings.length > 0 ? (
+            <div className="banner banner-warn">
+              <p><strong>Before you send: anonymity</strong></p>
+              <ul>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+            </div>
+          ) : total > 0 ? <p className="banner banner-ok">If everyone responds, every group you invite is shown on its own.</p> : null}
+        </div>
+        <label htmlFor={`${id}-note`}>A note for your raters (optional)</label>
+        <textarea id={`${id}-note`} rows={3} value={note} onChange={(event) => setNote(event.target.value)} maxLength={1000} />
+        <details>
+          <summary>Collection address (optional, for teams)</summary>
+          <label htmlFor={`${id}-endpoint`}>HTTPS address that also receives each response</label>
+          <input id={`${id}-endpoint`} type="url" value={endpoint} onChange={(event) => setEndpoint(event.target.value)} aria-invalid={endpointError !== null} aria-describedby={`${id}-endpoint-error`} placeholder="https://" />
+          <p id={`${id}-endpoint-error`} className="error-text">{endpointError}</p>
+        </details>
+        <button type="submit" disabled={total === 0 || endpointError !== null}>Create {total} link{total === 1 ? '' : 's'}</button>
+      </form>
+      <InvitationList sent={sent} frameworkTitle={framework.title} />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { MIN_GROUP_RESPONSES } from '../../core/score/anonymity.ts';
+import type { OtherGroup } from '../../core/model/response.ts';
+import { GROUP_NAMES } from '../components/group-names.ts';
+
+/** Tells a rater, before they answer, how their answers will be shown (DESIGN.md's anonymity rule). */
+export function AnonymityNote({ group, learnerName, endpoint }: { group: OtherGroup; learnerName: string; endpoint: string | null }) {
+  return (
+    <section className="panel" aria-labelledby="anonymity-title">
+      <h2 id="anonymity-title">How your answers will be shown</h2>
+      <ul>
+        {group === 'manager' ? (
+          <li>As a manager, your ratings are shown to {learnerName} on their own, labelled "Manager", unless that would let someone work out another group's answers; then they are combined with the others.</li>
+        ) : (
+          <li>
+            Your ratings are combined with those of the other {GROUP_NAMES[group].plural.toLowerCase()}. {learnerName} sees the {GROUP_NAMES[group].plural.toLowerCase()}' figures only when at least {MIN_GROUP_RESPONSES} of you respond; with fewer, your answers are folded into "All others" (itself shown only from {MIN_GROUP_RESPONSES} responses) or not shown at all.
+          </li>
+        )}
+        <li>Your name is never asked and never shown. Comments are shown under your group, never in the order they were sent.</li>
+        <li>{endpoint ? `When you submit, your response is sent to ${new URL(endpoint).host}, the collection address in your invitation, and you also get a file to keep.` : `When you submit, you get a response file and a short code to send back to ${learnerName}. Nothing is sent anywhere by this page.`}</li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Survey } from 'survey-react-ui';
+import { responseFromSurveyData } from '../../core/generate/survey-data.ts';
+import { LEARNER_VARIABLE, RATER_GROUP_QUESTION, surveyIdOf, surveyVersionOf } from '../../core/generate/survey-identity.ts';
+import type { Invitation } from '../../core/share/invitation.ts';
+import type { LoadedFramework } from '../frameworks/framework-source.ts';
+import { SaveStatus } from '../survey/SaveStatus.tsx';
+import { usePersistentSurvey } from '../survey/use-persistent-survey.ts';
+import { AnonymityNote } from './AnonymityNote.tsx';
+import { loadSubmission, saveSubmission, type Submission } from './submissions.ts';
+import { SubmittedResponse } from './SubmittedResponse.tsx';
+import { deleteDraft } from '../storage/drafts.ts';
+
+/** The rater's survey, autosaved like the self survey, keyed by the invitation so two never mix. */
+export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; invitation: Invitation }) {
+  const { framework, raterSurvey } = loaded;
+  const identity = useMemo(
+    () => ({ surveyId: surveyIdOf(framework.id, '360'), version: surveyVersionOf(framework), subjectId: invitation.subjectId, rater: invitation.invitationId }),
+    [framework, invitation],
+  );
+  const variables = useMemo(() => ({ [LEARNER_VARIABLE]: invitation.learnerName }), [invitation.learnerName]);
+  const { model, saveState } = usePersistentSurvey(raterSurvey, identity, variables);
+  const [submission, setSubmission] = useState<Submission | null | undefined>(undefined);
+
+  useEffect(() => {
+    loadSubmission(invitation.invitationId, framework).then((value) => setSubmission(value ?? null), () => setSubmission(null));
+  }, [invitation.invitationId, framework]);
+
+  useEffect(() => {
+    if (!model) return;
+    if (model.getValue(RATER_GROUP_QUESTION) === undefined) model.setValue(RATER_GROUP_QUESTION, invitation.group);
+    model.showCompletePage = false;
+    model.showTitle = false;
+    model.onComplete.add(() => {
+      const response = responseFromSurveyData(framework, model.data as Record<string, unknown>, {
+        responseId: crypto.randomUUID(),
+        frameworkId: framework.id,
+        surveyId: identity.surveyId,
+        subjectId: invitation.subjectId,
+        raterGroup: invitation.group,
+        submittedAt: new Date().toISOString(),
+      });
+      const made: Submission = { invitationId: invitation.invitationId, response };
+      setSubmission(made);
+      void saveSubmission(made).then((saved) => saved && deleteDraft(identity));
+    });
+  }, [model, framework, identity, invitation]);
+
+  if (submission === undefined) return <p role="status">Loading…</p>;
+  if (submission !== null) return <SubmittedResponse submission={submission} framework={framework} invitation={invitation} />;
+
+  return (
+    <section aria-labelledby="rate-title" className="survey-page">
+      <h1 id="rate-title">Feedback for {invitation.learnerName}</h1>
+      <p className="lead">
+        {invitation.learnerName} asked you to rate them on the {framework.title} framework. Choose "Not observed" for anything you have not seen. Your answers are saved in this browser as you go.
+      </p>
+      {invitation.note.trim() !== '' && (
+        <figure className="panel">
+          <blockquote>{invitation.note}</blockquote>
+          <figcaption>— a note from {invitation.learnerName}</figcaption>
+        </figure>
+      )}
+      <AnonymityNote group={invitation.group} learnerName={invitation.learnerName} endpoint={invitation.endpoint} />
+      {model ? <Survey model={model} /> : <p role="status">Loading your answers…</p>}
+      <SaveStatus state={saveState} />
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useMemo, useState } from 'react';
+import { writeResponseFile } from '../../core/io/response-file.ts';
+import type { Framework } from '../../core/model/framework.ts';
+import { deliverResponse, type DeliveryStatus } from '../../core/share/deliver-response.ts';
+import type { Invitation } from '../../core/share/invitation.ts';
+import { encodeResponseCode } from '../../core/share/response-code.ts';
+import { CopyButton } from '../components/CopyButton.tsx';
+import { downloadText, fileSlug } from '../components/download.ts';
+import type { Submission } from './submissions.ts';
+
+/** After submitting: the response file, the short code, and delivery to a collection address. */
+export function SubmittedResponse({ submission, framework, invitation }: { submission: Submission; framework: Framework; invitation: Invitation }) {
+  const file = useMemo(() => writeResponseFile(submission.response), [submission]);
+  const code = useMemo(() => encodeResponseCode(submission.response, framework), [submission, framework]);
+  const filename = `skillscope-response-${fileSlug(invitation.learnerName)}-${submission.response.raterGroup}-${submission.response.submittedAt.slice(0, 10)}.json`;
+
+  return (
+    <section aria-labelledby="done-title">
+      <h1 id="done-title">Thank you: your feedback for {invitation.learnerName} is ready</h1>
+      <p className="lead">Send it back to {invitation.learnerName} in either of these ways. Both hold the same answers; sending both is fine, it is counted once.</p>
+      {invitation.endpoint && <Delivery endpoint={invitation.endpoint} body={file} />}
+      <div className="panel">
+        <h2>1. The response file</h2>
+        <p>Download it and attach it to an e-mail or message to {invitation.learnerName}.</p>
+        <button type="button" onClick={() => downloadText(filename, file, 'application/json')}>Download the response file</button>
+      </div>
+      <div className="panel">
+        <h2>2. The response code</h2>
+        <label htmlFor="response-code">Copy this code and paste it into a chat message to {invitation.learnerName}</label>
+        <textarea id="response-code" readOnly value={code} rows={4} className="code-box" onFocus={(event) => event.currentTarget.select()} />
+        <p><CopyButton text={code} label="Copy the code" targetId="response-code" /></p>
+        <p className="muted">{code.length} characters, with a checksum: a code cut short or changed is refused on import, never misread.</p>
+      </div>
+    </section>
+  );
+}
+
+const DESCRIBE: Record<DeliveryStatus['state'], string> = {
+  sending: 'Sending your response to the collection address…',
+  'waiting-online': 'You are offline. Your response will be sent as soon as you are back online; keep this page open.',
+  retrying: 'The collection address did not take your response yet; trying again shortly.',
+  delivered: 'Delivered: the collection address received your response.',
+  failed: 'Not delivered.',
+};
+
+function Delivery({ endpoint, body }: { endpoint: string; body: string }) {
+  const [status, setStatus] = useState<DeliveryStatus>({ state: 'sending', attempt: 1 });
+  useEffect(() => {
+    let live = true;
+    void deliverResponse(endpoint, body, {
+      isOnline: () => navigator.onLine,
+      waitForOnline: () => new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true })),
+      onStatus: (next) => live && setStatus(next),
+    });
+    return () => {
+      live = false;
+    };
+  }, [endpoint, body]);
+  return (
+    <div className={`banner ${status.state === 'delivered' ? 'banner-ok' : status.state === 'failed' ? 'banner-error' : ''}`} role="status" aria-live="polite">
+      <strong>{DESCRIBE[status.state]}</strong>{' '}
+      {status.state === 'retrying' && <span>({status.reason}; try {status.attempt + 1} in {Math.round(status.inMs / 1000)} s)</span>}
+      {status.state === 'failed' && <span>{status.reason}</span>}
+    </div>
+  );
+}
