@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+/**
+ * The score command as a user runs it: real files in a temporary folder, a small O*NET-format
+ * framework passed with --framework (so that these tests do not depend on the seed parsers'
+ * statement ids), the exit code, the lines on stderr, and what is (or is not) written.
+ */
+
+const FRAMEWORK = {
+  schemaVersion: '1.0',
+  occupation: { soc: '99-0001.00', title: 'Test Occupation', group: 'Test', sector: '54', jobZone: 3, jobZoneInferred: false },
+  framework: {
+    version: 'v1',
+    description: '',
+    contextCovered: 'Tests.',
+    levels: {
+      emerging: { label: 'Emerging', statements: ['Do a first thing.', 'Do a second thing.'] },
+      developing: { label: 'Developing', statements: ['Do a third thing.', 'Do a fourth thing.'] },
+      proficient: { label: 'Proficient', statements: ['Do a fifth thing.', 'Do a sixth thing.'] },
+      advanced: { label: 'Advanced', statements: ['Do a seventh thing.', 'Do an eighth thing.'] },
+    },
+  },
+};
+const FW = 'onet-99-0001-00';
+const LONG_HEADER = 'response_id,framework_id,survey_id,subject_id,rater_group,submitted_at,statement_id,level,domain,rating,rating_label';
+const WIDE_HEADER = `response_id,framework_id,survey_id,subject_id,rater_group,submitted_at,emerging-01,emerging-02,developing-01,developing-02,proficient-01,proficient-02,advanced-01,advanced-02`;
+
+const selfFile = (answers: Record<string, number | null>) =>
+  JSON.stringify({ format: 'skillscope-response', version: 1, response_id: 'ana-self', framework_id: FW, survey_id: `${FW}.self`, subject_id: 'ana', rater_group: 'self', submitted_at: '2024-05-01T09:00:00Z', answers, comments: { general: 'Keen' } });
+const longRow = (id: string, group: string, statement: string, rating: string, label: string) =>
+  `${id},${FW},${FW}.360,ana,${group},2024-05-02T09:00:00Z,${statement},${statement.split('-')[0]},,${rating},${label}`;
+
+let dir = '';
+const path = (name: string) => join(dir, name);
+const write = (name: string, text: string) => {
+  writeFileSync(path(name), text);
+  return path(name);
+};
+
+function score(...args: string[]) {
+  const run = spawnSync('npx', ['tsx', 'src/cli/score.ts', ...args], { cwd: join(import.meta.dirname, '../..'), encoding: 'utf8' });
+  const stderr = run.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('npm warn'));
+  return { status: run.status, stdout: run.stdout.trim(), stderr };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'skillscope-score-'));
+  write('framework.json', JSON.stringify(FRAMEWORK));
+});
+
+describe('npm run score', () => {
+  it('scores a mix of a response file, a long CSV and a wide CSV, and writes the three CSVs', () => {
+    const self = write('ana-self.json', selfFile({ 'emerging-01': 3, 'emerging-02': 4 }));
+    const long = write('peers.csv', `\uFEFF${LONG_HEADER}\r\n${longRow('p-1', 'peer', 'emerging-01', '2', 'With support')}\r\n${longRow('p-2', 'peer', 'emerging-01', '3', 'Independently')}\r\n`);
+    // Excel re-saved in a semicolon locale: no BOM, quoted numbers, trailing empty lines.
+    const wide = write('more.csv', `${WIDE_HEADER.replace(/,/g, ';')}\r\np-3;${FW};${FW}.360;ana;peer;2024-05-03T09:00:00Z;"4";;;;;;;\r\n;;;;;;;;;;;;;\r\n\r\n`);
+    const run = score(self, long, wide, '--framework', path('framework.json'), '--out', path('out'));
+    expect(run.stderr).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')).toHaveLength(1);
+    expect(run.stdout).toContain('1 subject from 4 responses');
+    expect(run.stdout).toContain('shown: self 1, peer 1, others 1');
+    expect(readdirSync(path('out')).sort()).toEqual(['responses-long.csv', 'statements.csv', 'summary.csv']);
+
+    const summary = readFileSync(path('out/summary.csv'), 'utf8').split('\r\n');
+    // Peers rated emerging-01 2, 3 and 4: a pooled mean of 3.
+    expect(summary).toContain(`ana,${FW},level,emerging,peer,3,3,3,66.7,1,`);
+    const long2 = readFileSync(path('out/responses-long.csv'), 'utf8');
+    expect(long2.startsWith(`\uFEFF${LONG_HEADER}\r\n`)).toBe(true);
+    expect(long2.trim().split('\r\n')).toHaveLength(1 + 5);
+  });
+
+  it('counts a response found in two files once', () => {
+    const self = write('ana-self.json', selfFile({ 'emerging-01': 3 }));
+    const again = write('ana-self-copy.json', selfFile({ 'emerging-01': 3 }));
+    const run = score(self, again, '--framework', path('framework.json'), '--out', path('out'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('from 1 response');
+  });
+
+  it('refuses bad input with one line per problem, naming file and row, and writes nothing', () => {
+    const bad = write('team.csv', [
+      LONG_HEADER,
+      longRow('p-1', 'peer', 'emerging-01', '5', 'With support'),
+      longRow('p-2', 'peer', 'emerging-09', '3', 'Independently'),
+      longRow('p-3', 'peer', 'emerging-01', 'three', 'Independently'),
+    ].join('\r\n'));
+    const broken = write('ana.json', '{"format": "skillscope-response",,}');
+    const run = score(bad, broken, '--framework', path('framework.json'), '--out', path('out'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toEqual([
+      `${bad}, row 2: rating: Rating "5" is not 1, 2, 3 or 4 (or empty for N/A). [csv.bad-rating]`,
+      `${bad}, row 3: statement_id: Statement "emerging-09" is not in framework ${FW}. [csv.unknown-statement]`,
+      `${bad}, row 4: rating: Rating "three" is not 1, 2, 3 or 4 (or empty for N/A). [csv.bad-rating]`,
+      `${broken}, row 1: The file is not valid JSON at line 1, column 34: expected a "quoted" key but found ",". [response.json-syntax]`,
+      'Nothing written: 4 problems.',
+    ]);
+    expect(existsSync(path('out'))).toBe(false);
+  });
+
+  it('leaves an existing output folder untouched when the input is bad', () => {
+    mkdirSync(path('out'));
+    writeFileSync(path('out/summary.csv'), 'last week');
+    const run = score(write('x.csv', `${LONG_HEADER}\r\n${longRow('p-1', 'peer', 'emerging-01', '3', 'Independently').replace('peer', 'boss')}`), '--framework', path('framework.json'), '--out', path('out'));
+    expect(run.status).toBe(1);
+    expect(run.stderr[0]).toContain('[response.bad-rater-group]');
+    expect(readdirSync(path('out'))).toEqual(['summary.csv']);
+    expect(readFileSync(path('out/summary.csv'), 'utf8')).toBe('last week');
+  });
+
+  it('refuses the same response_id with different content, naming both files', () => {
+    const a = write('a.json', selfFile({ 'emerging-01': 3 }));
+    const b = write('b.json', selfFile({ 'emerging-01': 1 }));
+    const run = score(a, b, '--framework', path('framework.json'), '--out', path('out'));
+    expect(run.status).toBe(1);
+    expect(run.stderr[0]).toContain(a);
+    expect(run.stderr[0]).toContain(b);
+    expect(existsSync(path('out'))).toBe(false);
+  });
+
+  it('refuses a response to a framework it was not given, a missing file and a summary.csv', () => {
+    const summary = write('summary.csv', '\uFEFFsubject_id,framework_id,axis_kind,axis_id,rater_group,raters,ratings,mean,percent,sd,attained_level\r\n');
+    const run = score(write('ana.json', selfFile({})), path('nowhere.csv'), summary, '--out', path('out'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toEqual([
+      expect.stringContaining(`Framework "${FW}" is not known: load it with --framework`),
+      `${path('nowhere.csv')}: The file does not exist. [file.unreadable]`,
+      expect.stringContaining('This is a summary.csv'),
+      'Nothing written: 3 problems.',
+    ]);
+  });
+
+  it('prints its usage with --help, and exits 2 on a usage mistake', () => {
+    const help = score('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('npm run score -- FILE... --out DIR');
+    const noOut = score(path('a.json'));
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toEqual(['Name the output folder with --out DIR.', 'Run with --help for usage.']);
+  });
+});
