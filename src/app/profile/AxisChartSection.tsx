@@ -5,7 +5,7 @@ import type { ScoreGroup } from '../../core/score/score-groups.ts';
 import type { AxisScore } from '../../core/score/subject-score.ts';
 import { describeAxes } from './axis-description.ts';
 import { AxisTable } from './AxisTable.tsx';
-import { axisLabel } from './profile-labels.ts';
+import { axisLabel, GROUP_LABELS } from './profile-labels.ts';
 import { RadarChart } from './RadarChart.tsx';
 import { ChartKey } from './ChartKey.tsx';
 
@@ -28,11 +28,11 @@ export function AxisChartSection({ framework, axes, groups, title, slug }: Props
         <figure className="chart-figure">
           <RadarChart labels={labels} series={series} label={`Radar chart: ${title}, percent from 0 to 100`} describedBy={`${id}-desc`} />
           <figcaption>
-            <p id={`${id}-desc`} className="chart-description">{description}</p>
+            <p id={`${id}-desc`} className="chart-description">{description.map((sentence) => <span key={sentence}>{sentence} </span>)}</p>
             <ChartKey groups={groups} />
           </figcaption>
         </figure>
-        <AxisTable axes={axes} nameOf={nameOf} caption={`${title}: the chart's figures`} id={`${slug}-table`} />
+        <AxisTable axes={axes} nameOf={nameOf} caption={`${title}: the chart's figures${groups.length === 1 && groups[0] ? ` (${GROUP_LABELS[groups[0]]})` : ''}`} id={`${slug}-table`} />
       </div>
     </section>
   );

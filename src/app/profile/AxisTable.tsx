@@ -6,6 +6,8 @@ type Props = { axes: AxisScore[]; nameOf: (axis: AxisScore) => string; caption: 
 
 /** The chart's numbers as a table (DESIGN.md quality bar): one row per axis and shown group. */
 export function AxisTable({ axes, nameOf, caption, id }: Props) {
+  // With self alone a Group column would repeat "Self" on every row: the caption says whose it is.
+  const several = (axes[0]?.groups.length ?? 0) > 1;
   return (
     <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
       <table className="axis-table" id={id}>
@@ -13,7 +15,7 @@ export function AxisTable({ axes, nameOf, caption, id }: Props) {
         <thead>
           <tr>
             <th scope="col">{axes[0]?.kind === 'level' ? 'Level' : 'Area'}</th>
-            <th scope="col">Group</th>
+            {several && <th scope="col">Group</th>}
             <th scope="col" className="num">Mean <span className="unit">(1-4)</span></th>
             <th scope="col" className="num">Percent</th>
             <th scope="col" className="num">SD</th>
@@ -25,8 +27,12 @@ export function AxisTable({ axes, nameOf, caption, id }: Props) {
           <tbody key={axis.id}>
             {axis.groups.map((score, row) => (
               <tr key={score.group} data-axis={axis.id} data-group={score.group}>
-                {row === 0 && <th scope="rowgroup" rowSpan={axis.groups.length}>{nameOf(axis)}</th>}
-                <th scope="row" className="group-cell">{GROUP_LABELS[score.group]}</th>
+                {several ? (
+                  <>
+                    {row === 0 && <th scope="rowgroup" rowSpan={axis.groups.length}>{nameOf(axis)}</th>}
+                    <th scope="row" className="group-cell">{GROUP_LABELS[score.group]}</th>
+                  </>
+                ) : <th scope="row">{nameOf(axis)}</th>}
                 <td className="num" data-figure="mean">{formatFigure(score.mean)}</td>
                 <td className="num" data-figure="percent">{formatPercent(score.percent)}</td>
                 <td className="num" data-figure="sd">{formatFigure(score.sd)}</td>

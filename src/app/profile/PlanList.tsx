@@ -1,6 +1,6 @@
 import type { Framework } from '../../core/model/framework.ts';
 import type { PlanItem } from '../../core/score/development-plan.ts';
-import { formatFigure } from './format-figures.ts';
+import { meanRatingText } from './rating-text.ts';
 import { domainLabel, levelLabel } from './profile-labels.ts';
 import { statementsById } from './statement-index.ts';
 
@@ -17,7 +17,7 @@ export function PlanList({ framework, items, ratingLabel, className }: Props) {
           <span className="statement-meta">
             {item.level !== null && <span>{levelLabel(framework, item.level)}</span>}
             {item.domain !== null && <span>{domainLabel(framework, item.domain)}</span>}
-            <span>{ratingLabel}: {item.mean === null ? 'not answered' : formatFigure(item.mean)}</span>
+            <span>{ratingLabel}: {meanRatingText(item.mean)}</span>
           </span>
         </li>
       ))}

@@ -46,7 +46,7 @@ export function Attribution({ framework }: { framework: Framework }) {
         {framework.attributions.map((attribution) => (
           <li key={`${attribution.publisher}|${attribution.sourceFile}`}>
             <strong>{attribution.publisher}</strong>. {attribution.text}
-            {attribution.licence !== null && <> Licence: {attribution.licence}.</>}
+            {attribution.licence !== null && !attribution.text.includes(attribution.licence) && <> Licence: {attribution.licence}.</>}
           </li>
         ))}
       </ul>

@@ -4,11 +4,11 @@ import { formatPercent } from './format-figures.ts';
 import { GROUP_LABELS } from './profile-labels.ts';
 
 /**
- * The text alternative of a radar: for each group, its highest and lowest axes by the percent
+ * The text alternative of a radar, one sentence per group, its highest and lowest axes by the percent
  * core computed (ties: every axis at that figure). Ordering figures, not computing them.
  */
-export function describeAxes(axes: readonly AxisScore[], groups: readonly ScoreGroup[], nameOf: (axis: AxisScore) => string): string {
-  const sentences = groups.map((group) => {
+export function describeAxes(axes: readonly AxisScore[], groups: readonly ScoreGroup[], nameOf: (axis: AxisScore) => string): string[] {
+  return groups.map((group) => {
     const rated = axes.flatMap((axis) => {
       const percent = axis.groups.find((score) => score.group === group)?.percent ?? null;
       return percent === null ? [] : [{ name: nameOf(axis), percent }];
@@ -20,5 +20,4 @@ export function describeAxes(axes: readonly AxisScore[], groups: readonly ScoreG
     if (high === low) return `${GROUP_LABELS[group]}: ${formatPercent(high)} on every rated axis.`;
     return `${GROUP_LABELS[group]}: highest ${names(high)} (${formatPercent(high)}), lowest ${names(low)} (${formatPercent(low)}).`;
   });
-  return sentences.join(' ');
 }

@@ -68,7 +68,7 @@ export function hiddenGroupNotice(hidden: HiddenGroup, othersShown: boolean): st
     return `${name} (${count}): fewer than 3 responses from raters in total, so no rater figures or comments are shown yet, to keep every rater anonymous.`;
   }
   if (hidden.reason === 'folded-to-protect-remainder') {
-    return `${name} (${count}): not shown on its own, because the raters left over could then be worked out by subtraction from "${GROUP_LABELS.others}". Its ratings are combined into "${GROUP_LABELS.others}".`;
+    return `${name} (${count}): not shown on its own, because the raters left over could then be worked out by subtraction from "${GROUP_LABELS.others}". The group's ratings and comments are combined into "${GROUP_LABELS.others}".`;
   }
   return othersShown
     ? `${name} (${count}): fewer than 3 responses, so not shown on their own. Their ratings and comments are combined into "${GROUP_LABELS.others}".`

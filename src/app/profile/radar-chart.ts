@@ -64,7 +64,7 @@ export function drawRadar(canvas: HTMLCanvasElement, labels: readonly string[], 
         },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { usePointStyle: true, color: '#1b1f24', font: { size: 13 } } },
+        legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 10, boxHeight: 10, padding: 16, color: '#1b1f24', font: { size: 13 } } },
         tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${item.raw === null ? 'no ratings' : `${String(item.formattedValue)}%`}` } },
       },
     },

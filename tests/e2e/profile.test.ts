@@ -1,0 +1,268 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeResponseFile } from '../../src/core/io/response-file.ts';
+import type { Framework } from '../../src/core/model/framework.ts';
+import { NOT_APPLICABLE_LABEL, RATING_LABELS, type Rating } from '../../src/core/model/rating-scale.ts';
+import type { RaterGroup, SurveyResponse } from '../../src/core/model/response.ts';
+import { roundFigure, roundPercent } from '../../src/core/score/rounding.ts';
+import { scoreSubject } from '../../src/core/score/score-subject.ts';
+import type { SubjectScore } from '../../src/core/score/subject-score.ts';
+import { builtinFramework } from '../support/builtin-frameworks.ts';
+import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
+
+const FRAMEWORK_ID = 'css-durable-skills';
+let framework: Framework;
+let context: BrowserContext;
+let foreign: string[];
+/** The learner's answers, as given in the survey: the test scores them itself through src/core. */
+const selfAnswers = new Map<string, Rating | null>();
+let subjectId = '';
+
+beforeAll(async () => {
+  framework = builtinFramework(FRAMEWORK_ID);
+  context = await launchPersistentContext();
+  foreign = watchForeignRequests(context);
+});
+afterAll(async () => {
+  await context?.close();
+});
+
+/** A varied, repeatable pattern: high on early levels, lower later, with some N/A. */
+function answerFor(index: number, level: string | null): Rating | null {
+  const base: Record<string, Rating[]> = { emerging: [4, 3, 4], developing: [3, 4, 2], proficient: [2, 3, 1], advanced: [1, 2, 3] };
+  if (index % 11 === 5) return null;
+  const choices = base[level ?? 'proficient'] ?? [2];
+  return choices[index % choices.length] as Rating;
+}
+
+async function completeSelfAssessment(page: Page) {
+  await page.goto(appUrl(`#/assess/${FRAMEWORK_ID}`));
+  const name = page.getByLabel('Your name');
+  await name.or(page.locator('[data-name]').first()).first().waitFor();
+  if (await name.isVisible()) {
+    await name.fill('Ana Ruiz');
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.locator('[data-name]').first().waitFor();
+  const ids = framework.statements.map((s) => s.id);
+  for (;;) {
+    const visible = await page.locator('[data-name]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-name') ?? ''));
+    for (const id of visible.filter((name) => ids.includes(name))) {
+      const index = ids.indexOf(id);
+      const answer = answerFor(index, framework.statements[index]?.level ?? null);
+      selfAnswers.set(id, answer);
+      const label = answer === null ? NOT_APPLICABLE_LABEL.self : RATING_LABELS[answer];
+      await page.locator(`[data-name="${id}"]`).getByText(label, { exact: true }).click();
+    }
+    const complete = page.getByRole('button', { name: 'Complete' });
+    if (await complete.isVisible()) {
+      await complete.click();
+      break;
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.waitForURL(/#\/profile\//);
+}
+
+type Row = { axis: string; group: string; mean: string; percent: string; sd: string; raters: string; ratings: string };
+
+async function tableRows(page: Page, slug: string): Promise<Row[]> {
+  return page.locator(`#${slug}-table tr[data-axis]`).evaluateAll((rows) =>
+    rows.map((row) => {
+      const cell = (figure: string) => row.querySelector(`[data-figure="${figure}"]`)?.textContent ?? '';
+      return {
+        axis: row.getAttribute('data-axis') ?? '',
+        group: row.getAttribute('data-group') ?? '',
+        mean: cell('mean'), percent: cell('percent'), sd: cell('sd'), raters: cell('raters'), ratings: cell('ratings'),
+      };
+    }),
+  );
+}
+
+/** What the tables must show, from core's figures and core's rounding. */
+function expectedRows(score: SubjectScore, kind: 'level' | 'domain'): Row[] {
+  const figure = (value: number | null) => (value === null ? '—' : (roundFigure(value) as number).toFixed(2));
+  return score.axes.filter((axis) => axis.kind === kind).flatMap((axis) =>
+    axis.groups.map((g) => ({
+      axis: axis.id,
+      group: g.group,
+      mean: figure(g.mean),
+      percent: g.percent === null ? '—' : `${(roundPercent(g.percent) as number).toFixed(1)}%`,
+      sd: figure(g.sd),
+      raters: String(g.raters),
+      ratings: String(g.ratings),
+    })),
+  );
+}
+
+/** Share of a canvas's pixels that are painted: a drawn radar has lines, labels and fills. */
+async function paintedShare(page: Page, slug: string): Promise<number> {
+  return page.locator(`[data-chart="${slug}"] canvas`).evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+    if (!data) return 0;
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted += 1;
+    return painted / (data.length / 4);
+  });
+}
+
+function selfResponse(): SurveyResponse {
+  return {
+    responseId: 'self', frameworkId: FRAMEWORK_ID, surveyId: `${FRAMEWORK_ID}.self`, subjectId,
+    raterGroup: 'self', submittedAt: new Date().toISOString(), answers: selfAnswers, comments: new Map(),
+  };
+}
+
+function raterResponse(responseId: string, raterGroup: RaterGroup, shift: number, comment: string): SurveyResponse {
+  const answers = new Map<string, Rating | null>();
+  framework.statements.forEach((statement, index) => {
+    const own = answerFor(index + shift, statement.level);
+    answers.set(statement.id, own === null ? null : (Math.min(4, Math.max(1, own + (index % 3 === 0 ? 1 : 0))) as Rating));
+  });
+  return {
+    responseId, frameworkId: FRAMEWORK_ID, surveyId: `${FRAMEWORK_ID}.360`, subjectId, raterGroup,
+    submittedAt: '2025-03-01T10:00:00Z', answers, comments: new Map([['communication', comment]]),
+  };
+}
+
+/** Puts rater responses in the app's store as an import would: response files, as JSON text. */
+async function storeResponses(page: Page, responses: SurveyResponse[]) {
+  const records = responses.map((r) => ({ responseId: r.responseId, subjectId: r.subjectId, frameworkId: r.frameworkId, json: writeResponseFile(r), storedAt: new Date().toISOString() }));
+  await page.evaluate(async (values) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('skillscope');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('responses', 'readwrite');
+      for (const value of values) tx.objectStore('responses').put(value);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, records);
+}
+
+async function learnerId(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('skillscope');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const learner = await new Promise<unknown>((resolve) => {
+      const get = db.transaction('settings').objectStore('settings').get('learner');
+      get.onsuccess = () => resolve(get.result);
+    });
+    db.close();
+    return (learner as { subjectId: string }).subjectId;
+  });
+}
+
+async function openProfile(page: Page) {
+  await page.goto(appUrl(`#/profile/${FRAMEWORK_ID}`));
+  await page.reload();
+  await page.locator('#levels-table').waitFor();
+}
+
+describe('the profile of a completed durable-skills self-assessment', () => {
+  let page: Page;
+  let score: SubjectScore;
+
+  beforeAll(async () => {
+    page = await context.newPage();
+    await completeSelfAssessment(page);
+    subjectId = await learnerId(page);
+    score = scoreSubject(framework, [selfResponse()], subjectId);
+    await page.locator('#levels-table').waitFor();
+  });
+
+  it('draws a radar over the four levels and one over the ten domains', async () => {
+    await expect(page.locator('[data-chart="levels"] canvas[role="img"]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-chart="domains"] canvas[role="img"]').count()).resolves.toBe(1);
+    expect(await paintedShare(page, 'levels')).toBeGreaterThan(0.02);
+    expect(await paintedShare(page, 'domains')).toBeGreaterThan(0.02);
+  });
+
+  it('shows beside each chart the figures scoreSubject computes for the same answers', async () => {
+    const levels = await tableRows(page, 'levels');
+    const domains = await tableRows(page, 'domains');
+    expect(levels).toHaveLength(4);
+    expect(domains).toHaveLength(10);
+    expect(levels).toEqual(expectedRows(score, 'level'));
+    expect(domains).toEqual(expectedRows(score, 'domain'));
+  });
+
+  it('describes each chart in text, naming its highest and lowest axes', async () => {
+    const describedBy = await page.locator('[data-chart="levels"] canvas').getAttribute('aria-describedby');
+    const text = await page.locator(`[id="${describedBy ?? ''}"]`).textContent();
+    expect(text).toMatch(/Self: highest .+ \(\d+\.\d%\), lowest .+ \(\d+\.\d%\)/);
+  });
+
+  it('narrows the statement list by level and by domain', async () => {
+    const shown = () => page.locator('.statement-list > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-statement')));
+    await expect(shown()).resolves.toHaveLength(framework.statements.length);
+    await page.getByLabel('Level').selectOption('advanced');
+    const advanced = framework.statements.filter((s) => s.level === 'advanced').map((s) => s.id);
+    await expect(shown()).resolves.toEqual(advanced);
+    await page.getByLabel('Domain').selectOption('communication');
+    const both = framework.statements.filter((s) => s.level === 'advanced' && s.domain === 'communication').map((s) => s.id);
+    expect(both.length).toBeGreaterThan(0);
+    await expect(shown()).resolves.toEqual(both);
+    await expect(page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).resolves.toBe(`Showing ${both.length} of ${framework.statements.length} statements.`);
+    await page.getByLabel('Level').selectOption('');
+    await page.getByLabel('Domain').selectOption('');
+  });
+
+  it('lists the development plan in the order core gives it', async () => {
+    const plan = await page.locator('.development-plan li').evaluateAll((items) => items.map((item) => item.getAttribute('data-statement')));
+    expect(plan).toEqual(score.developmentPlan.map((item) => item.statementId));
+  });
+
+  it('passes axe-core WCAG 2.1 AA with no violation', async () => {
+    await expect(axeViolations(page)).resolves.toEqual([]);
+  });
+});
+
+describe('a 360 profile', () => {
+  it('with only two peers shows that they are hidden and no peer or others column', async () => {
+    const page = await context.newPage();
+    await page.goto(appUrl('#/'));
+    const peers = [raterResponse('peer-a', 'peer', 1, 'Clear in meetings'), raterResponse('peer-b', 'peer', 2, 'Listens well')];
+    await storeResponses(page, peers);
+    await openProfile(page);
+    const notice = page.locator('.visibility-notice');
+    await expect(notice.locator('li[data-group="peer"]').textContent()).resolves.toMatch(/Peers \(2 responses\): fewer than 3/);
+    const groups = await page.locator('tr[data-group]').evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute('data-group')))]);
+    expect(groups).toEqual(['self']);
+    await expect(page.getByText('Clear in meetings').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('with a manager and two peers combines them into all others, with no peer or manager column', async () => {
+    const page = await context.newPage();
+    await page.goto(appUrl('#/'));
+    const raters = [raterResponse('peer-a', 'peer', 1, 'Clear in meetings'), raterResponse('peer-b', 'peer', 2, 'Listens well'), raterResponse('manager-a', 'manager', 3, 'Ready for more')];
+    await storeResponses(page, raters.slice(2));
+    await openProfile(page);
+
+    const notice = page.locator('.visibility-notice');
+    await expect(notice.locator('li[data-group="peer"]').textContent()).resolves.toMatch(/combined into "All others"/);
+    await expect(notice.locator('li[data-group="manager"]').getAttribute('data-reason')).resolves.toBe('folded-to-protect-remainder');
+    const groups = await page.locator('tr[data-group]').evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute('data-group')))]);
+    expect(groups).toEqual(['self', 'others']);
+    const headers = await page.locator('th').allTextContents();
+    expect(headers.some((text) => /^(Peers|Manager)$/.test(text))).toBe(false);
+
+    const score = scoreSubject(framework, [selfResponse(), ...raters], subjectId);
+    await expect(tableRows(page, 'domains')).resolves.toEqual(expectedRows(score, 'domain'));
+    await expect(page.locator('[data-group="others"] q').allTextContents()).resolves.toEqual(['Clear in meetings', 'Listens well', 'Ready for more']);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.close();
+  });
+
+  it('asks nothing of any origin but its own', () => {
+    expect(foreign).toEqual([]);
+  });
+});
