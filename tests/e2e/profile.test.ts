@@ -203,16 +203,16 @@ describe('the profile of a completed durable-skills self-assessment', () => {
   it('narrows the statement list by level and by domain', async () => {
     const shown = () => page.locator('.statement-list > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-statement')));
     await expect(shown()).resolves.toHaveLength(framework.statements.length);
-    await page.getByLabel('Level').selectOption('advanced');
+    await page.getByLabel('Level', { exact: true }).selectOption('advanced');
     const advanced = framework.statements.filter((s) => s.level === 'advanced').map((s) => s.id);
     await expect(shown()).resolves.toEqual(advanced);
-    await page.getByLabel('Domain').selectOption('communication');
+    await page.getByLabel('Domain', { exact: true }).selectOption('communication');
     const both = framework.statements.filter((s) => s.level === 'advanced' && s.domain === 'communication').map((s) => s.id);
     expect(both.length).toBeGreaterThan(0);
     await expect(shown()).resolves.toEqual(both);
     await expect(page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).resolves.toBe(`Showing ${both.length} of ${framework.statements.length} statements.`);
-    await page.getByLabel('Level').selectOption('');
-    await page.getByLabel('Domain').selectOption('');
+    await page.getByLabel('Level', { exact: true }).selectOption('');
+    await page.getByLabel('Domain', { exact: true }).selectOption('');
   });
 
   it('lists the development plan in the order core gives it', async () => {

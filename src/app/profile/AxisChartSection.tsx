@@ -9,10 +9,10 @@ import { axisLabel, GROUP_LABELS } from './profile-labels.ts';
 import { RadarChart } from './RadarChart.tsx';
 import { ChartKey } from './ChartKey.tsx';
 
-type Props = { framework: Framework; axes: AxisScore[]; groups: ScoreGroup[]; title: string; slug: string };
+type Props = { framework: Framework; axes: AxisScore[]; groups: ScoreGroup[]; title: string; axisHeading: string; slug: string };
 
 /** One radar with its table and its text description: three views of the same figures. */
-export function AxisChartSection({ framework, axes, groups, title, slug }: Props) {
+export function AxisChartSection({ framework, axes, groups, title, axisHeading, slug }: Props) {
   const id = useId();
   const nameOf = (axis: AxisScore) => axisLabel(framework, axis.kind, axis.id);
   const labels = useMemo(() => axes.map((axis) => axisLabel(framework, axis.kind, axis.id)), [framework, axes]);
@@ -32,7 +32,7 @@ export function AxisChartSection({ framework, axes, groups, title, slug }: Props
             <ChartKey groups={groups} />
           </figcaption>
         </figure>
-        <AxisTable axes={axes} nameOf={nameOf} caption={`${title}: the chart's figures${groups.length === 1 && groups[0] ? ` (${GROUP_LABELS[groups[0]]})` : ''}`} id={`${slug}-table`} />
+        <AxisTable axes={axes} nameOf={nameOf} axisHeading={axisHeading} caption={`${title}: the chart's figures${groups.length === 1 && groups[0] ? ` (${GROUP_LABELS[groups[0]]})` : ''}`} id={`${slug}-table`} />
       </div>
     </section>
   );

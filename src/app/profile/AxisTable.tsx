@@ -2,10 +2,10 @@ import type { AxisScore } from '../../core/score/subject-score.ts';
 import { formatFigure, formatPercent } from './format-figures.ts';
 import { GROUP_LABELS } from './profile-labels.ts';
 
-type Props = { axes: AxisScore[]; nameOf: (axis: AxisScore) => string; caption: string; id: string };
+type Props = { axes: AxisScore[]; nameOf: (axis: AxisScore) => string; axisHeading: string; caption: string; id: string };
 
 /** The chart's numbers as a table (DESIGN.md quality bar): one row per axis and shown group. */
-export function AxisTable({ axes, nameOf, caption, id }: Props) {
+export function AxisTable({ axes, nameOf, axisHeading, caption, id }: Props) {
   // With self alone a Group column would repeat "Self" on every row: the caption says whose it is.
   const several = (axes[0]?.groups.length ?? 0) > 1;
   return (
@@ -14,7 +14,7 @@ export function AxisTable({ axes, nameOf, caption, id }: Props) {
         <caption id={`${id}-caption`}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{axes[0]?.kind === 'level' ? 'Level' : 'Area'}</th>
+            <th scope="col">{axisHeading}</th>
             {several && <th scope="col">Group</th>}
             <th scope="col" className="num">Mean <span className="unit">(1-4)</span></th>
             <th scope="col" className="num">Percent</th>

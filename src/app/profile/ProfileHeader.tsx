@@ -30,6 +30,7 @@ export function ProfileHeader({ framework, score, whose, own, latestSelf }: Prop
       </dl>
       <p className="actions profile-actions">
         {own && <a className="button" href={hrefOf({ name: 'assess', frameworkId: framework.id })}>Retake the self-assessment</a>}
+        {own && <a className="button secondary" href={hrefOf({ name: 'invite', frameworkId: framework.id })}>Invite raters</a>}
         <a className="button secondary" href={hrefOf({ name: 'data' })}>Export or import data</a>
       </p>
       <Attribution framework={framework} />

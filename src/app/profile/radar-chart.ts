@@ -9,7 +9,7 @@ Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Fi
 export type RadarSeries = { group: ScoreGroup; percents: (number | null)[] };
 
 /** Long axis names break onto several lines so that they fit around a narrow chart. */
-function wrapLabel(label: string, width = 16): string[] {
+function wrapLabel(label: string, width: number): string[] {
   const lines: string[] = [];
   for (const word of label.split(/\s+/)) {
     const last = lines[lines.length - 1];
@@ -27,7 +27,8 @@ export function drawRadar(canvas: HTMLCanvasElement, labels: readonly string[], 
   return new Chart(canvas, {
     type: 'radar',
     data: {
-      labels: labels.map((label) => wrapLabel(label, compact ? 12 : 18)),
+      // Short lines: the chart also has to fit half of a printed page.
+      labels: labels.map((label) => wrapLabel(label, 12)),
       datasets: series.map(({ group, percents }) => {
         const style = SERIES_STYLES[group];
         return {
@@ -60,7 +61,7 @@ export function drawRadar(canvas: HTMLCanvasElement, labels: readonly string[], 
           ticks: { stepSize: 25, color: '#374151', backdropColor: 'rgba(255, 255, 255, 0.85)', callback: (value) => `${value}%`, font: { size: compact ? 9 : 11 } },
           grid: { color: '#9ca3af' },
           angleLines: { color: '#9ca3af' },
-          pointLabels: { color: '#1b1f24', font: { size: compact ? 10 : 12 } },
+          pointLabels: { color: '#1b1f24', font: { size: compact ? 10 : 11 } },
         },
       },
       plugins: {
