@@ -1,5 +1,5 @@
 import type { Framework, Statement } from '../model/framework.ts';
-import { NOT_APPLICABLE_LABEL, type Rating, RATING_LABELS, RATING_VALUES } from '../model/rating-scale.ts';
+import type { Rating } from '../model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../model/response.ts';
 import { unguardFormula } from './csv-format.ts';
 import { checkResponseHead, type FieldIssue, type FrameworkLookup, RESPONSE_FIELDS, type ResponseHead } from './response-fields.ts';
@@ -23,8 +23,6 @@ export type ResponseDraft = {
   codes: number[];
   /** Where the next row's statement probably is: rows usually follow the framework's order. */
   next: number;
-  /** The rating_label each code should have; undefined for an unknown group. */
-  labels: readonly string[] | undefined;
   firstRow: number;
   /** Set once rows of this response were found to disagree, so that it is said once. */
   disagreed: boolean;
@@ -36,7 +34,8 @@ export type ResponseDraft = {
  * in memory.
  */
 function detach(text: string): string {
-  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+  // Slicing a concatenation makes V8 copy it flat: the result points at the copy, not the chunk.
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 export const NA_CODE = 5;
@@ -53,11 +52,6 @@ export function fieldPositions(columns: ReadonlyMap<string, number>): number[] {
   return RESPONSE_FIELDS.map((name) => columns.get(name) ?? -1);
 }
 
-const LABELS_BY_GROUP = {
-  self: ['', ...RATING_VALUES.map((rating) => RATING_LABELS[rating]), NOT_APPLICABLE_LABEL.self],
-  rater: ['', ...RATING_VALUES.map((rating) => RATING_LABELS[rating]), NOT_APPLICABLE_LABEL.rater],
-};
-
 export function startDraft(
   cells: readonly string[],
   positions: readonly number[],
@@ -68,7 +62,7 @@ export function startDraft(
 ): ResponseDraft {
   const raw: string[] = [];
   for (const position of positions) raw.push(detach(cells[position] ?? ''));
-  const [responseId, frameworkId, surveyId, subjectId, raterGroup, submittedAt] = [0, 1, 2, 3, 4, 5].map((index) => cellText(raw[index]));
+  const [responseId, frameworkId, surveyId, subjectId, raterGroup, submittedAt] = raw.map(cellText);
   // Ids a person typed are kept exactly; fields with a fixed vocabulary forgive stray spaces.
   const head: ResponseHead = {
     responseId: responseId ?? '',
@@ -93,7 +87,6 @@ export function startDraft(
     // Small integers in a plain array: cheaper to make per response than a typed array.
     codes: new Array<number>(framework?.statements.length ?? 0).fill(0),
     next: 0,
-    labels: group === undefined ? undefined : LABELS_BY_GROUP[group === 'self' ? 'self' : 'rater'],
     firstRow: row,
     disagreed: false,
   };

@@ -3,7 +3,7 @@ import { fail, ok, type Issue, type Result } from '../model/result.ts';
 import { createStatementIndex, type FrameworkLookup } from './response-fields.ts';
 import { CsvIssues, checkRowWidth, indexHeader } from './responses-csv-checks.ts';
 import {
-  BAD_CODE,
+  BAD_CODE as BAD,
   badRatingIssue,
   cellText,
   checkSameFields,
@@ -26,12 +26,15 @@ const readCell = cellText;
 const readRating = ratingCode;
 const answer = setAnswer;
 const sameFields = checkSameFields;
+const BAD_CODE = BAD;
 
 /**
  * Reads `responses-long.csv` row by row. Rows of one response need not be next to each other,
  * but usually are, and follow the framework's order, so the last response and its next
  * statement are tried first. The header is mapped to positions once; a usual row costs a few
- * string compares.
+ * string compares. level, domain and rating_label are there for people reading the file: the
+ * framework and the rating decide, so they are not checked (a rating changed in Excel without
+ * its label still counts, as changed).
  */
 export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvRowReader<SurveyResponse[]> {
   const issues = new CsvIssues(file);
@@ -42,7 +45,7 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
   let width = 0;
   let fields: number[] = [];
   let [idAt, frameworkAt, surveyAt, subjectAt, groupAt, dateAt] = [-1, -1, -1, -1, -1, -1];
-  let [statementAt, levelAt, domainAt, ratingAt, labelAt] = [-1, -1, -1, -1, -1];
+  let [statementAt, ratingAt] = [-1, -1];
   let last: ResponseDraft | undefined;
 
   return {
@@ -54,7 +57,7 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
       fields = fieldPositions(index.columns);
       const at = (name: string) => index.columns.get(name) ?? -1;
       [idAt = -1, frameworkAt = -1, surveyAt = -1, subjectAt = -1, groupAt = -1, dateAt = -1] = fields;
-      [statementAt, levelAt, domainAt, ratingAt, labelAt] = ['statement_id', 'level', 'domain', 'rating', 'rating_label'].map(at) as [number, number, number, number, number];
+      [statementAt, ratingAt] = [at('statement_id'), at('rating')];
     },
 
     row(cells, row) {
@@ -66,7 +69,8 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
         draft = drafts.get(responseId);
         if (draft === undefined) {
           draft = startDraft(cells, fields, row, lookup, statementIndex, issues);
-          drafts.set(responseId, draft);
+          // Keyed by the draft's own copy of the id: the cell is a slice that would keep its chunk alive.
+          drafts.set(draft.head.responseId, draft);
         } else {
           sameFields(draft, cells, fields, row, issues);
         }
@@ -103,13 +107,7 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
       }
       draft.next = position + 1;
 
-      const level = statement.level ?? '';
-      if (cells[levelAt] !== level) checkDerived(cells[levelAt] ?? '', level, 'level', row);
-      const domain = statement.domain ?? '';
-      if (cells[domainAt] !== domain) checkDerived(cells[domainAt] ?? '', domain, 'domain', row);
       if (code === BAD_CODE) return;
-      const label = draft.labels?.[code];
-      if (label !== undefined && cells[labelAt] !== label) checkDerived(cells[labelAt] ?? '', label, 'rating_label', row);
       answer(draft, position, code, row, 'statement_id', issues);
     },
 
@@ -123,14 +121,4 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
       return ok([...drafts.values()].map(draftToResponse));
     },
   };
-
-  /** level, domain and rating_label follow from the framework and the rating: they must agree. */
-  function checkDerived(cell: string, expected: string, column: string, row: number): void {
-    if (readCell(cell).trim() === expected) return;
-    issues.addAt(row, {
-      code: `csv.wrong-${column.replace('_', '-')}`,
-      path: column,
-      message: `${column} is "${readCell(cell)}" but should be ${expected === '' ? 'empty' : `"${expected}"`} for this statement and rating.`,
-    });
-  }
 }

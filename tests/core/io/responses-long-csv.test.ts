@@ -127,17 +127,13 @@ describe('readResponsesLongCsv', () => {
     expect(where(issuesOf(read(csv([HEADER, ...rows]))))).toEqual([['csv.conflicting-answer', 5, 'statement_id']]);
   });
 
-  it('refuses a level, domain or label that the framework and rating contradict', () => {
+  it('takes the rating, not the label, when a spreadsheet user changed one and not the other', () => {
     const rows = [
-      [...HEAD, 'emerging-01', 'advanced', '', '3', 'Independently'],
-      [...HEAD, 'emerging-02', 'emerging', 'talking', '', 'Not part of my role'],
+      [...HEAD, 'emerging-01', 'advanced', 'talking', '3', 'Not yet'],
+      [...HEAD, 'emerging-02', '', '', '', ''],
       [...HEAD, 'advanced-02', 'advanced', '', '1', 'Consistently, and can guide others'],
     ];
-    expect(where(issuesOf(read(csv([HEADER, ...rows]))))).toEqual([
-      ['csv.wrong-level', 2, 'level'],
-      ['csv.wrong-domain', 3, 'domain'],
-      ['csv.wrong-rating-label', 4, 'rating_label'],
-    ]);
+    expect(read(csv([HEADER, ...rows]))).toEqual({ ok: true, value: [response()] });
   });
 
   it('refuses a papaparse error, with the row it is on', () => {
