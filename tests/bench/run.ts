@@ -1,4 +1,5 @@
 import { type BenchSection, formatSection, machineLines, now } from './bench-table.ts';
+import { bundles } from './bundles.ts';
 import { csv } from './csv.ts';
 import { generation } from './generation.ts';
 import { scoring } from './scoring.ts';
@@ -8,7 +9,7 @@ import { scoring } from './scoring.ts';
  * scoring csv` runs only those. To add a section, write tests/bench/<name>.ts exporting a
  * BenchSection and add it here.
  */
-const SECTIONS: readonly BenchSection[] = [generation, scoring, csv];
+const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles];
 
 async function main(): Promise<number> {
   const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -1,0 +1,58 @@
+import { writeResponseFile } from '../../src/core/io/response-file.ts';
+import type { Framework } from '../../src/core/model/framework.ts';
+import type { Rating } from '../../src/core/model/rating-scale.ts';
+import type { SurveyResponse } from '../../src/core/model/response.ts';
+import { roundPercent } from '../../src/core/score/rounding.ts';
+import { scoreSubject } from '../../src/core/score/score-subject.ts';
+import { axisLabel } from '../../src/app/profile/profile-labels.ts';
+import type { StoredLearner, StoredResponseRecord } from './browser-harness.ts';
+
+/** The learner, self response and radar the browser sections load, the same on every run. */
+
+export const BENCH_FRAMEWORK_ID = 'css-durable-skills';
+export const BENCH_LEARNER: StoredLearner = { subjectId: 'bench-learner-q7k2', displayName: 'Bench Learner' };
+
+/** A completed self-assessment: every statement answered, one in eleven "Not part of my role". */
+export function completedSelfResponse(framework: Framework, subjectId: string): SurveyResponse {
+  const answers = new Map<string, Rating | null>();
+  framework.statements.forEach((statement, index) => {
+    answers.set(statement.id, index % 11 === 5 ? null : (((index * 7) % 4) + 1) as Rating);
+  });
+  return {
+    responseId: 'bench-self-0001',
+    frameworkId: framework.id,
+    surveyId: `${framework.id}.self`,
+    subjectId,
+    raterGroup: 'self',
+    submittedAt: '2026-04-01T09:00:00Z',
+    answers,
+    comments: new Map(),
+  };
+}
+
+/** A response as the app stores it (src/app/storage/responses.ts): its response file's text. */
+export function storedRecord(response: SurveyResponse): StoredResponseRecord {
+  return { responseId: response.responseId, subjectId: response.subjectId, frameworkId: response.frameworkId, json: writeResponseFile(response), storedAt: '2026-04-01T09:00:05Z' };
+}
+
+export type RadarData = { labels: string[][]; data: (number | null)[] };
+
+/** The profile's domain radar for these responses: the app's labels and its rounded percents. */
+export function domainRadar(framework: Framework, responses: readonly SurveyResponse[], subjectId: string): RadarData {
+  const domains = scoreSubject(framework, responses, subjectId).axes.filter((axis) => axis.kind === 'domain');
+  return {
+    labels: domains.map((axis) => wrapLabel(axisLabel(framework, 'domain', axis.id), 12)),
+    data: domains.map((axis) => roundPercent(axis.groups.find((group) => group.group === 'self')?.percent ?? null)),
+  };
+}
+
+/** As the app's radar-chart.ts wraps axis names, so both pages draw the same text. */
+function wrapLabel(label: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + word.length + 1 <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import type { RadarData } from './app-fixtures.ts';
+import { type Served, serve, tempDir } from './browser-harness.ts';
+
+/**
+ * The two baselines of the load section, built by Vite from tests/bench/pages/ with nothing of
+ * the app: the same production build settings (React plugin, es2022, minified).
+ */
+
+const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
+
+export const BARE_SURVEY_PAGE = 'bare-survey.html';
+export const BARE_RADAR_PAGE = 'bare-radar.html';
+
+export async function serveBarePages(radar: RadarData): Promise<Served> {
+  const outDir = tempDir('bare');
+  await build({
+    configFile: false,
+    root: PAGES,
+    base: './',
+    logLevel: 'silent',
+    plugins: [react()],
+    define: { BARE_RADAR: JSON.stringify(radar) },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 5000,
+      rolldownOptions: { input: { survey: join(PAGES, BARE_SURVEY_PAGE), radar: join(PAGES, BARE_RADAR_PAGE) } },
+    },
+  });
+  return serve(outDir, { configFile: false, root: PAGES });
+}
