@@ -26,7 +26,7 @@ export function mailtoLink(invitation: Invitation, link: string, frameworkTitle:
   const body = [
     `Hello,`,
     ``,
-    `Could you give me feedback on the ${frameworkTitle} framework? It takes about 10 minutes and runs in your browser.`,
+    `Could you give me feedback on the statements of ${frameworkTitle}? It takes about 10 minutes and runs in your browser.`,
     invitation.note.trim() === '' ? '' : `\n${invitation.note}\n`,
     `Open this link: ${link}`,
     ``,

@@ -53,7 +53,7 @@ export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; i
     <section aria-labelledby="rate-title" className="survey-page">
       <h1 id="rate-title">Feedback for {invitation.learnerName}</h1>
       <p className="lead">
-        {invitation.learnerName} asked you to rate them on the {framework.title} framework. Choose "Not observed" for anything you have not seen. Your answers are saved in this browser as you go.
+        {invitation.learnerName} asked you to rate them on the statements of {framework.title}. Choose "Not observed" for anything you have not seen. Your answers are saved in this browser as you go.
       </p>
       {invitation.note.trim() !== '' && (
         <figure className="panel">
