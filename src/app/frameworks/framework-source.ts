@@ -3,19 +3,12 @@ import { buildRaterSurvey } from '../../core/generate/rater-survey.ts';
 import { buildSelfSurvey } from '../../core/generate/self-survey.ts';
 import type { SurveyJson } from '../../core/generate/survey-json.ts';
 import type { Framework } from '../../core/model/framework.ts';
+import { type FrameworkSummary as CoreSummary, summarizeFramework } from '../../core/model/framework-summary.ts';
 import { database } from '../storage/db.ts';
 
 export type LoadedFramework = { framework: Framework; selfSurvey: SurveyJson; raterSurvey: SurveyJson; builtin: boolean };
 
-export type FrameworkSummary = {
-  id: string;
-  title: string;
-  publisher: string;
-  statementCount: number;
-  groupCount: number;
-  groupKind: string;
-  builtin: boolean;
-};
+export type FrameworkSummary = CoreSummary & { builtin: boolean };
 
 /** Self-assessment takes about 10 seconds a statement, measured on our own runs through it. */
 export const minutesFor = (statementCount: number): number => Math.max(2, Math.round((statementCount * 10) / 60));
@@ -25,22 +18,19 @@ export function isBuiltin(id: string): boolean {
 }
 
 export function summarize(framework: Framework, builtin: boolean): FrameworkSummary {
-  return {
-    id: framework.id,
-    title: framework.title,
-    publisher: framework.attributions.map((a) => a.publisher).join('; '),
-    statementCount: framework.statements.length,
-    groupCount: framework.domains.length > 0 ? framework.domains.length : framework.levels.length,
-    groupKind: framework.domains[0]?.kind ?? 'level',
-    builtin,
-  };
+  return { ...summarizeFramework(framework), builtin };
+}
+
+/** The six built-in frameworks: they need no storage, so they are offered even when it is refused. */
+export function builtinSummaries(): FrameworkSummary[] {
+  return catalogue.map((entry) => ({ ...entry, builtin: true }));
 }
 
 /** The six built-in frameworks, then those the user opened from files, newest last. */
 export async function listFrameworks(): Promise<FrameworkSummary[]> {
   const stored = await (await database()).getAll('frameworks');
   return [
-    ...catalogue.map((entry) => ({ ...entry, builtin: true })),
+    ...builtinSummaries(),
     ...stored.sort((a, b) => a.addedAt.localeCompare(b.addedAt)).map((entry) => summarize(entry.framework, false)),
   ];
 }

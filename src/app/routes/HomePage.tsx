@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type FrameworkSummary, listFrameworks, minutesFor } from '../frameworks/framework-source.ts';
+import { builtinSummaries, type FrameworkSummary, listFrameworks, minutesFor } from '../frameworks/framework-source.ts';
 import { hrefOf } from '../routes.ts';
 import { listDrafts } from '../storage/drafts.ts';
 import { database } from '../storage/db.ts';
@@ -29,7 +29,10 @@ export function HomePage() {
   const [error, setError] = useState<string | null>(null);
 
   const refresh = () => {
-    listFrameworks().then(setFrameworks, (e: unknown) => setError(`Your browser's storage could not be read (${String(e)}). The built-in frameworks still work, but nothing can be saved.`));
+    listFrameworks().then(setFrameworks, (e: unknown) => {
+      setFrameworks(builtinSummaries());
+      setError(`Your browser's storage could not be read (${String(e)}). The built-in frameworks still work, but nothing can be saved.`);
+    });
     loadProgress().then(setProgress, () => undefined);
   };
   useEffect(refresh, []);

@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Framework } from '../../core/model/framework.ts';
+import { reportUnavailableStorage } from './storage-status.ts';
 
 export type StoredDraft = {
   key: string;
@@ -29,16 +30,21 @@ let opening: Promise<IDBPDatabase<SkillscopeDb>> | null = null;
 
 /** One connection for the page; idb turns IndexedDB's events into promises. */
 export function database(): Promise<IDBPDatabase<SkillscopeDb>> {
-  opening ??= openDB<SkillscopeDb>(DB_NAME, 1, {
-    upgrade(db) {
-      db.createObjectStore('drafts', { keyPath: 'key' });
-      db.createObjectStore('responses', { keyPath: 'responseId' }).createIndex('bySubject', ['subjectId', 'frameworkId']);
-      db.createObjectStore('frameworks', { keyPath: 'id' });
-      db.createObjectStore('settings');
-    },
-  });
-  opening.catch(() => {
-    opening = null;
-  });
+  if (opening === null) {
+    // async: a browser that blocks storage may throw from indexedDB.open itself; callers get a rejection.
+    const attempt = (async () => openDB<SkillscopeDb>(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('drafts', { keyPath: 'key' });
+        db.createObjectStore('responses', { keyPath: 'responseId' }).createIndex('bySubject', ['subjectId', 'frameworkId']);
+        db.createObjectStore('frameworks', { keyPath: 'id' });
+        db.createObjectStore('settings');
+      },
+    }))();
+    opening = attempt;
+    attempt.catch((error: unknown) => {
+      opening = null;
+      reportUnavailableStorage(error); // DESIGN.md: a refused storage is told, never silent
+    });
+  }
   return opening;
 }

@@ -31,6 +31,16 @@ export function describeStorageError(error: unknown): StorageProblem {
   return { kind: 'refused', at, message: `Your browser refused to save (${name || 'storage unavailable'}), so your latest answers are not saved. Private windows and some settings block storage; export your answers to keep them. Nothing saved earlier is lost.` };
 }
 
+/** The database could not even be opened: nothing can be read or saved until storage is allowed again. */
+export function reportUnavailableStorage(error: unknown): void {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  publish({
+    kind: 'refused',
+    at: new Date().toISOString(),
+    message: `Your browser does not let Skillscope use its storage (${name || 'storage unavailable'}), so nothing you do now is saved and what you saved before cannot be shown. Private windows and some settings block storage. Nothing saved earlier is lost: it comes back when storage is allowed again.`,
+  });
+}
+
 /** Runs a write; on failure reports it and returns false instead of throwing. */
 export async function guardedWrite(write: () => Promise<unknown>): Promise<boolean> {
   try {
