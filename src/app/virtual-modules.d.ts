@@ -2,14 +2,7 @@ declare module 'virtual:skillscope/catalogue' {
   import type { Framework } from '../core/model/framework.ts';
   import type { SurveyJson } from '../core/generate/survey-json.ts';
 
-  export type CatalogueEntry = {
-    id: string;
-    title: string;
-    publisher: string;
-    statementCount: number;
-    groupCount: number;
-    groupKind: string;
-  };
+  export type CatalogueEntry = import('../core/model/framework-summary.ts').FrameworkSummary;
   export const catalogue: CatalogueEntry[];
   export const loaders: Record<string, () => Promise<{ framework: Framework; selfSurvey: SurveyJson; raterSurvey: SurveyJson }>>;
 }

@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import { surveyFiles } from '../core/generate/survey-files.ts';
+import { summarizeFramework } from '../core/model/framework-summary.ts';
 import { formatIssue } from '../core/model/result.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 
@@ -24,14 +25,7 @@ export function builtinFrameworksPlugin(): Plugin {
     },
     load(id) {
       if (id === `\0${CATALOGUE}`) {
-        const entries = load().map((framework) => ({
-          id: framework.id,
-          title: framework.title,
-          publisher: framework.attributions.map((a) => a.publisher).join('; '),
-          statementCount: framework.statements.length,
-          groupCount: framework.domains.length > 0 ? framework.domains.length : framework.levels.length,
-          groupKind: framework.domains[0]?.kind ?? 'level',
-        }));
+        const entries = load().map(summarizeFramework);
         const loaders = entries.map((entry) => `${JSON.stringify(entry.id)}: () => import(${JSON.stringify(FRAMEWORK_PREFIX + entry.id)})`);
         return `export const catalogue = ${JSON.stringify(entries)};\nexport const loaders = {${loaders.join(',')}};`;
       }

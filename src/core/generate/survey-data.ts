@@ -1,20 +1,14 @@
 import type { Framework } from '../model/framework.ts';
 import { isRating, type Rating } from '../model/rating-scale.ts';
-import { isRaterGroup, type RaterGroup, type SurveyResponse } from '../model/response.ts';
+import { isRaterGroup, type SurveyResponse } from '../model/response.ts';
 import { COMMENT_PREFIX, commentQuestionName, RATER_GROUP_QUESTION } from './survey-identity.ts';
 import { NOT_APPLICABLE_VALUE } from './survey-pages.ts';
 
 /** What survey-core holds for a generated survey: question name -> value (`model.data`). */
 export type SurveyData = Readonly<Record<string, unknown>>;
 
-export type ResponseMeta = {
-  responseId: string;
-  frameworkId: string;
-  surveyId: string;
-  subjectId: string;
-  raterGroup: RaterGroup;
-  submittedAt: string;
-};
+/** Everything of a response but what the survey's data gives. */
+export type ResponseMeta = Omit<SurveyResponse, 'answers' | 'comments'>;
 
 /**
  * Turns a finished survey's data into a response: ratings by statement id (N/A as null, an

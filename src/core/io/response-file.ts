@@ -2,24 +2,13 @@ import type { Rating } from '../model/rating-scale.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import { fail, type Issue, ok, type Result } from '../model/result.ts';
 import { findJsonSyntaxError } from './response-json-syntax.ts';
-import { checkResponseHead, type FieldIssue, type FrameworkLookup, pathKey } from './response-fields.ts';
+import { checkResponseHead, type FieldIssue, type FrameworkLookup, pathKey, RESPONSE_FIELDS } from './response-fields.ts';
 
 /** DESIGN.md's response file: what the app saves, a rater sends back and `score` reads. */
 export const RESPONSE_FORMAT = 'skillscope-response';
 export const RESPONSE_VERSION = 1;
 
-const KEYS = [
-  'format',
-  'version',
-  'response_id',
-  'framework_id',
-  'survey_id',
-  'subject_id',
-  'rater_group',
-  'submitted_at',
-  'answers',
-  'comments',
-] as const;
+const KEYS = ['format', 'version', ...RESPONSE_FIELDS, 'answers', 'comments'] as const;
 
 /** Keys in a fixed order, two-space indent, a final line break: the same response, the same bytes. */
 export function writeResponseFile(response: SurveyResponse): string {

@@ -1,14 +1,10 @@
 import { NOT_APPLICABLE_LABEL, type Rating, RATING_LABELS } from '../model/rating-scale.ts';
 import type { RaterGroup } from '../model/response.ts';
+import { RESPONSE_FIELDS } from './response-fields.ts';
 
 /** DESIGN.md's `responses-long.csv`: one row per answer; a statement left unanswered has no row. */
 export const LONG_COLUMNS = [
-  'response_id',
-  'framework_id',
-  'survey_id',
-  'subject_id',
-  'rater_group',
-  'submitted_at',
+  ...RESPONSE_FIELDS,
   'statement_id',
   'level',
   'domain',
