@@ -5,10 +5,10 @@ import { hrefOf } from '../routes.ts';
 import { formatDate } from './format-figures.ts';
 import { GROUP_LABELS } from './profile-labels.ts';
 
-type Props = { framework: Framework; score: SubjectScore; whose: string; own: boolean; latestSelf: string | null };
+type Props = { framework: Framework; score: SubjectScore; whose: string; own: boolean; latestSelf: string | null; earlierSelf: readonly string[] };
 
 /** Title, whose profile, what counts in it and where the framework comes from. */
-export function ProfileHeader({ framework, score, whose, own, latestSelf }: Props) {
+export function ProfileHeader({ framework, score, whose, own, latestSelf, earlierSelf }: Props) {
   const counted = SCORE_GROUPS.filter((group) => group !== 'others' && score.responseCounts[group] > 0);
   return (
     <header className="profile-header">
@@ -17,6 +17,16 @@ export function ProfileHeader({ framework, score, whose, own, latestSelf }: Prop
       <dl className="profile-facts">
         <div><dt>Whose</dt><dd>{whose}</dd></div>
         <div><dt>Latest self-assessment</dt><dd>{latestSelf === null ? 'none yet' : <time dateTime={latestSelf}>{formatDate(latestSelf)}</time>}</dd></div>
+        {earlierSelf.length > 0 && (
+          <div>
+            <dt>Earlier self-assessments (history; the latest counts)</dt>
+            <dd>
+              <ul className="inline-list" aria-label="Earlier self-assessments">
+                {earlierSelf.map((date) => <li key={date}><time dateTime={date}>{formatDate(date)}</time></li>)}
+              </ul>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Responses counted</dt>
           <dd>

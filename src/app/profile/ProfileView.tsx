@@ -15,7 +15,7 @@ export function ProfileView({ data }: { data: ProfileData }) {
   const anyRater = score.responseCounts.others > 0;
   return (
     <article aria-labelledby="profile-title" className="profile">
-      <ProfileHeader framework={framework} score={score} whose={data.whose} own={data.own} latestSelf={selfResponse?.submittedAt ?? null} />
+      <ProfileHeader framework={framework} score={score} whose={data.whose} own={data.own} latestSelf={selfResponse?.submittedAt ?? null} earlierSelf={data.earlierSelf} />
       <VisibilityNotice visibility={score.visibility} />
       <AttainmentSummary framework={framework} axes={score.axes} groups={score.visibility.shown} />
       <ChartsSection framework={framework} score={score} />

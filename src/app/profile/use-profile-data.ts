@@ -17,6 +17,8 @@ export type ProfileData = {
   score: SubjectScore;
   /** The self response that counts (the latest, DESIGN.md), for its date and its N/A answers. */
   selfResponse: SurveyResponse | null;
+  /** Dates of the earlier self-assessments, newest first: kept as history, not counted. */
+  earlierSelf: string[];
 };
 
 export type ProfileState =
@@ -53,8 +55,12 @@ async function load(frameworkId: string, routeSubjectId: string | null): Promise
   const lookup = (id: string) => (id === framework.id ? framework : undefined);
   const responses = await loadResponses(lookup, { subjectId, frameworkId: framework.id });
   const selfResponse = countResponses(responses, subjectId, framework.id).find((response) => response.raterGroup === 'self') ?? null;
+  const earlierSelf = responses
+    .filter((response) => response.raterGroup === 'self' && response.responseId !== selfResponse?.responseId)
+    .map((response) => response.submittedAt)
+    .sort((a, b) => Date.parse(b) - Date.parse(a));
   return {
     status: 'ready',
-    data: { framework, subjectId, whose: own && learner ? learner.displayName : subjectId, own, score: scoreSubject(framework, responses, subjectId), selfResponse },
+    data: { framework, subjectId, whose: own && learner ? learner.displayName : subjectId, own, score: scoreSubject(framework, responses, subjectId), selfResponse, earlierSelf },
   };
 }
