@@ -53,7 +53,12 @@ export function commentQuestion(pageName: string, pageTitle: string, prompt: str
 
 /** The attribution every survey shows on its first page. */
 export function attributionText(framework: Framework): string {
-  return framework.attributions.map((a) => `Source: ${a.publisher}. ${a.text}${a.licence ? ` Licence: ${a.licence}.` : ''}`).join(' ');
+  return framework.attributions
+    .map((a) => {
+      const text = a.text.startsWith(a.publisher) ? a.text : `${a.publisher}. ${a.text}`;
+      return `Source: ${text}${a.licence && !text.includes(a.licence) ? ` Licence: ${a.licence}.` : ''}`;
+    })
+    .join(' ');
 }
 
 export function statementPages(framework: Framework, audience: Audience, howToRate: string, commentPrompt: string): PageJson[] {
