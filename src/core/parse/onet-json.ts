@@ -127,8 +127,10 @@ function onetAttribution(value: Record<string, unknown>, file: string): Attribut
   const licence = typeof onet === 'string' ? (/CC[ -]BY[^)]*/i.exec(onet)?.[0]?.trim() ?? null) : null;
   return {
     publisher: typeof notice === 'string' && notice.trim() !== '' ? notice.trim() : 'O*NET-based framework export',
-    text: ['Includes information from O*NET OnLine by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license.', ...texts]
-      .join(' '),
+    text: [
+      'Includes information from O*NET OnLine by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license.',
+      ...(texts.length > 0 ? [`Sources named in the file: ${texts.join('; ')}.`] : []),
+    ].join(' '),
     licence,
     sourceFile: file,
   };
