@@ -119,6 +119,8 @@ describe.each(scenarios)('the whole 360 loop on $title', (scenario) => {
       expect(invitation.framework?.id ?? null).toBe(scenario.frameworkFile ? framework.id : null);
     }
     expect(new Set(links.map((link) => link.invitation.invitationId)).size).toBe(4);
+    const labels = await page.locator('.invitation-list label').allTextContents();
+    expect(labels.map((label) => label.replace(/ ·.*$/, ''))).toEqual(['Manager 1', 'Peer 1', 'Peer 2', 'Peer 3']);
     const mailto = await page.getByRole('link', { name: /E-mail it/ }).first().getAttribute('href');
     expect(decodeURIComponent(mailto ?? '')).toContain(links[0]?.url);
   });
