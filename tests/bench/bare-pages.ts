@@ -6,7 +6,7 @@ import type { RadarData } from './app-fixtures.ts';
 import { type Served, serve, tempDir } from './browser-harness.ts';
 
 /**
- * The two baselines of the load section, built by Vite from tests/bench/pages/ with nothing of
+ * The baselines of the load section, built by Vite from tests/bench/pages/ with nothing of
  * the app: the same production build settings (React plugin, es2022, minified).
  */
 
@@ -14,23 +14,21 @@ const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
 
 export const BARE_SURVEY_PAGE = 'bare-survey.html';
 export const BARE_RADAR_PAGE = 'bare-radar.html';
+export const BARE_REACT_RADAR_PAGE = 'bare-react-radar.html';
 
+/** Each page built on its own, so that none shares a chunk with another: one folder, served once. */
 export async function serveBarePages(radar: RadarData): Promise<Served> {
   const outDir = tempDir('bare');
-  await build({
-    configFile: false,
-    root: PAGES,
-    base: './',
-    logLevel: 'silent',
-    plugins: [react()],
-    define: { BARE_RADAR: JSON.stringify(radar) },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      chunkSizeWarningLimit: 5000,
-      rolldownOptions: { input: { survey: join(PAGES, BARE_SURVEY_PAGE), radar: join(PAGES, BARE_RADAR_PAGE) } },
-    },
-  });
+  for (const [index, page] of [BARE_SURVEY_PAGE, BARE_RADAR_PAGE, BARE_REACT_RADAR_PAGE].entries()) {
+    await build({
+      configFile: false,
+      root: PAGES,
+      base: './',
+      logLevel: 'silent',
+      plugins: [react()],
+      define: { BARE_RADAR: JSON.stringify(radar) },
+      build: { outDir, emptyOutDir: index === 0, target: 'es2022', chunkSizeWarningLimit: 5000, rolldownOptions: { input: join(PAGES, page) } },
+    });
+  }
   return serve(outDir, { configFile: false, root: PAGES });
 }

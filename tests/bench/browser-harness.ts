@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
@@ -106,6 +106,9 @@ export type Probes = {
   canvasDrawn: number[];
   /** When the team table first held the number of rows asked for. */
   teamRows: number | null;
+  /** When the app's Suspense fallback ("Loading…" while a route's code loads) first appeared, and when it went. */
+  fallbackShown: number | null;
+  fallbackGone: number | null;
   longTasks: { start: number; duration: number }[];
 };
 
@@ -117,7 +120,7 @@ export type ProbeOptions = { teamRows: number };
  * frame, and every long task. Self-contained: Playwright sends its source text to the page.
  */
 export function installProbes(options: ProbeOptions): void {
-  const probes: Probes = { question: null, canvasDrawn: [], teamRows: null, longTasks: [] };
+  const probes: Probes = { question: null, canvasDrawn: [], teamRows: null, fallbackShown: null, fallbackGone: null, longTasks: [] };
   (window as unknown as { __bench: Probes }).__bench = probes;
   try {
     new PerformanceObserver((list) => {
@@ -142,6 +145,11 @@ export function installProbes(options: ProbeOptions): void {
     };
   }
   const check = () => {
+    if (probes.fallbackGone === null) {
+      const fallback = [...document.querySelectorAll('main > [role="status"]')].some((node) => node.textContent === 'Loading…');
+      if (fallback && probes.fallbackShown === null) probes.fallbackShown = performance.now();
+      else if (!fallback && probes.fallbackShown !== null) probes.fallbackGone = performance.now();
+    }
     if (probes.question === null) {
       const input = document.querySelector<HTMLInputElement>('.sd-question input[type="radio"]');
       if (input !== null && !input.disabled) probes.question = performance.now();
@@ -163,4 +171,22 @@ export async function freshContext(browser: Browser, origin: string, seed: AppSe
   return context;
 }
 
+/**
+ * A browser with a profile on disk, as a learner's is: IndexedDB then writes to disk, where a
+ * fresh context of launchChromium() keeps it in memory.
+ */
+export async function persistentContext(origin: string, seed: AppSeed | null): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(tempDir('profile'), { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: VIEWPORT });
+  await context.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
+  await context.addInitScript(installProbes, { teamRows: 0 });
+  if (seed !== null) await seedAppStorage(context, origin, seed);
+  return context;
+}
+
 export const kilobytes = (bytes: number): number => bytes / 1000;
+
+/** Browser timings swing with whatever else the machine runs: say how busy it was. */
+export function machineLoadNote(): string {
+  const [one = 0, five = 0] = loadavg();
+  return `Machine load average when the section ended: ${one.toFixed(1)} (1 min), ${five.toFixed(1)} (5 min).`;
+}

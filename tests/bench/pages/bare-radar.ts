@@ -1,30 +1,5 @@
-import { Chart, Filler, Legend, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip } from 'chart.js';
+import { drawBareRadar } from './draw-bare-radar.ts';
 
-/**
- * The bench's baseline for the profile route: the same radar (the profile's domain axes and
- * figures, given at build time) drawn with chart.js and nothing else, the same parts registered
- * and the same drawing options that cost time (no animation, twice the screen's pixels).
- */
-declare const BARE_RADAR: { labels: string[][]; data: (number | null)[] };
-
-Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Filler, Legend, Tooltip);
-
+/** The bench's baseline for the profile route: the same radar drawn with chart.js and nothing else. */
 const canvas = document.getElementById('radar');
-if (canvas instanceof HTMLCanvasElement) {
-  new Chart(canvas, {
-    type: 'radar',
-    data: {
-      labels: BARE_RADAR.labels,
-      datasets: [{ label: 'Self', data: BARE_RADAR.data, borderColor: '#1d4ed8', backgroundColor: 'rgba(29, 78, 216, 0.15)', borderWidth: 2.5, fill: true, pointRadius: 4, spanGaps: true }],
-    },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: true,
-      aspectRatio: 1,
-      devicePixelRatio: Math.max(window.devicePixelRatio || 1, 2),
-      scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, callback: (value) => `${value}%` } } },
-      plugins: { legend: { position: 'bottom' } },
-    },
-  });
-}
+if (canvas instanceof HTMLCanvasElement) drawBareRadar(canvas);
