@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Model } from 'survey-core';
 import type { SurveyJson } from '../../core/generate/survey-json.ts';
+import { RATER_GROUP_QUESTION } from '../../core/generate/survey-identity.ts';
 import { type DraftIdentity, loadDraft, saveDraft } from '../storage/drafts.ts';
 import { askForPersistentStorage } from '../storage/settings.ts';
 import { applySkillscopeTheme } from './survey-theme.ts';
@@ -25,6 +26,7 @@ export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, v
     const survey = new Model(json);
     applySkillscopeTheme(survey);
     for (const [name, value] of Object.entries(variables)) survey.setVariable(name, value);
+    keepFrameworkTextLiteral(survey, json, Object.keys(variables));
 
     const save = async () => {
       const saved = await saveDraft(identity, { ...survey.data }, survey.currentPageNo);
@@ -61,4 +63,21 @@ export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, v
   }, [json, key]);
 
   return { model, saveState };
+}
+
+/**
+ * SurveyJS replaces `{name}` in any text with a variable's or an answer's value. Framework text
+ * must show as typed (DESIGN.md), so only the variables the app sets are replaced, and nothing
+ * at all in a statement's title: "Uses {pagecount} tabs" or "{rater_group}" stay literal.
+ */
+function keepFrameworkTextLiteral(survey: Model, json: SurveyJson, allowed: readonly string[]): void {
+  const statements = new Set(json.pages.flatMap((page) => (page.elements ?? []).filter((e) => e.type === 'radiogroup' && e.name !== RATER_GROUP_QUESTION).map((e) => e.name)));
+  survey.onProcessDynamicText.add((_, options) => {
+    const element = (options as { element?: { name?: unknown } }).element;
+    const inStatement = typeof element?.name === 'string' && statements.has(element.name);
+    if (inStatement || !allowed.includes(options.name)) {
+      options.isExists = false;
+      options.value = undefined;
+    }
+  });
 }
