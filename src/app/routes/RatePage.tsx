@@ -3,7 +3,6 @@ import 'survey-core/survey-core.fontless.min.css';
 import { buildRaterSurvey } from '../../core/generate/rater-survey.ts';
 import type { Issue } from '../../core/model/result.ts';
 import { decodeInvitation, type Invitation } from '../../core/share/invitation.ts';
-import { IssueList } from '../components/IssueList.tsx';
 import { isBuiltin, loadFramework, type LoadedFramework } from '../frameworks/framework-source.ts';
 import { RaterSurvey } from '../rate/RaterSurvey.tsx';
 
@@ -34,7 +33,11 @@ function BadLink({ issues }: { issues: readonly Issue[] }) {
     <section aria-labelledby="bad-link-title">
       <h1 id="bad-link-title">This invitation link does not work</h1>
       <p className="lead">Nothing is wrong on your side: the link is damaged, incomplete or not a Skillscope invitation. Ask the person who invited you to send it again, and copy the whole link.</p>
-      <IssueList title="What is wrong with the link:" issues={issues} />
+      {/* Not IssueList: its import wording ("nothing was imported") and field paths mean nothing to a rater. */}
+      <div className="banner banner-error" role="alert">
+        <p><strong>What is wrong with the link:</strong></p>
+        <ul className="issue-list">{[...new Set(issues.map((issue) => issue.message))].map((message) => <li key={message}>{message}</li>)}</ul>
+      </div>
     </section>
   );
 }
