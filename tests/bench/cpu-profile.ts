@@ -27,7 +27,9 @@ export async function startProfiler(page: Page): Promise<() => Promise<CpuProfil
 }
 
 const IDLE = '(idle)';
+const PROGRAM = '(program)';
 const MODULE_COMMENT = /^\/\/ (?:\0|\\0)?((?:node_modules|src)\/\S+|\S+\.js)$/;
+const INLINED_CJS = /^var import_([a-z0-9_$]+?)(?:_min)? = .*__commonJSMin/i;
 
 /** Maps a script URL and 0-based line to its module: a package name, or a source file under src/. */
 export function moduleNamer(outDir: string): (url: string, line: number) => string {
@@ -38,9 +40,23 @@ export function moduleNamer(outDir: string): (url: string, line: number) => stri
       found = [];
       try {
         const lines = readFileSync(join(outDir, new URL(url).pathname), 'utf8').split('\n');
+        let current = '';
+        let inlined: string | null = null;
         lines.forEach((text, line) => {
           const match = MODULE_COMMENT.exec(text);
-          if (match?.[1] !== undefined) found?.push({ line, name: packageOf(match[1]) });
+          if (match?.[1] !== undefined) {
+            current = packageOf(match[1]);
+            found?.push({ line, name: current });
+          }
+          // A CommonJS package imported by one module is wrapped inside that module's part.
+          const wrapped = INLINED_CJS.exec(text);
+          if (wrapped?.[1] !== undefined) {
+            inlined = wrapped[1];
+            found?.push({ line, name: inlined });
+          } else if (inlined !== null && text.startsWith('})))')) {
+            inlined = null;
+            found?.push({ line: line + 1, name: current });
+          }
         });
       } catch {
         // Not one of the build's files (an inline or browser script).
@@ -96,8 +112,8 @@ export function timeByModule(profile: CpuProfile, nameOf: (url: string, line: nu
 }
 
 /**
- * The longest stretch of samples without idle (a long task, as the profiler saw it) and what
- * ran in it: by module and function, and by the innermost src/ function that led there.
+ * The longest stretch of script samples (the script part of a long task, as the profiler saw
+ * it) and what ran in it: by module and function, and by the innermost src/ function that led there.
  */
 export function longestBusyStretch(profile: CpuProfile, nameOf: (url: string, line: number) => string, top = 5): { ms: number; byFunction: string[]; bySource: string[] } {
   const samples = samplesOf(profile);
@@ -107,7 +123,8 @@ export function longestBusyStretch(profile: CpuProfile, nameOf: (url: string, li
   let from = 0;
   let ms = 0;
   samples.forEach((sample, index) => {
-    if (sample.node.callFrame.functionName === IDLE) {
+    // Native work outside script ("(program)": input, file handles, layout) cannot be traced to a source: it ends a stretch.
+    if (sample.node.callFrame.functionName === IDLE || sample.node.callFrame.functionName === PROGRAM) {
       from = index + 1;
       ms = 0;
       return;

@@ -2,6 +2,7 @@ import { type BenchSection, formatSection, machineLines, now } from './bench-tab
 import { bundles } from './bundles.ts';
 import { csv } from './csv.ts';
 import { generation } from './generation.ts';
+import { importing } from './import.ts';
 import { load } from './load.ts';
 import { scoring } from './scoring.ts';
 
@@ -10,7 +11,7 @@ import { scoring } from './scoring.ts';
  * scoring csv` runs only those. To add a section, write tests/bench/<name>.ts exporting a
  * BenchSection and add it here.
  */
-const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles, load];
+const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles, load, importing];
 
 async function main(): Promise<number> {
   const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
