@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Framework } from '../../src/core/model/framework.ts';
 import { NOT_APPLICABLE_LABEL, RATING_LABELS, type Rating } from '../../src/core/model/rating-scale.ts';
 import type { OtherGroup } from '../../src/core/model/response.ts';
@@ -91,10 +91,21 @@ export async function createLinks(page: Page, isBuiltin: (id: string) => boolean
 
 export type RaterResult = { file: string; code: string; fileText: string };
 
+export type RaterOptions = {
+  comment?: string;
+  /** Before the rater's page opens: routes, permissions, listeners. */
+  setupContext?: (context: BrowserContext) => Promise<void>;
+  /** On the survey, before answering. */
+  beforeComplete?: (page: Page) => Promise<void>;
+  /** On the thank-you page, after the file was downloaded. */
+  afterSubmit?: (page: Page) => Promise<void>;
+};
+
 /** A rater, in a browser context of their own, opens the link, answers, completes and downloads. */
-export async function rateFromLink(browser: Browser, link: Link, framework: Framework, answer: AnswerPattern, dir: string, options: { comment?: string; beforeComplete?: (page: Page) => Promise<void> } = {}): Promise<RaterResult> {
+export async function rateFromLink(browser: Browser, link: Link, framework: Framework, answer: AnswerPattern, dir: string, options: RaterOptions = {}): Promise<RaterResult> {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   try {
+    await options.setupContext?.(context);
     const page = await context.newPage();
     await page.goto(link.url);
     await page.getByRole('heading', { name: `Feedback for ${link.invitation.learnerName}` }).waitFor();
@@ -105,6 +116,7 @@ export async function rateFromLink(browser: Browser, link: Link, framework: Fram
     const file = join(dir, `${link.invitation.invitationId}-${saved.suggestedFilename()}`);
     await saved.saveAs(file);
     const code = await page.getByLabel(/Copy this code/).inputValue();
+    await options.afterSubmit?.(page);
     return { file, code, fileText: readFileSync(file, 'utf8') };
   } finally {
     await context.close();

@@ -6,8 +6,17 @@ import type { LoadedFramework } from '../frameworks/framework-source.ts';
 import { hrefOf } from '../routes.ts';
 import type { Learner } from '../storage/settings.ts';
 import { anonymityWarnings } from './anonymity-preview.ts';
+import { allowedCollectionOrigins, connectAllowed } from './content-security-policy.ts';
 import { loadInvitations, saveInvitations, type SentInvitation } from './invitations.ts';
 import { InvitationList } from './InvitationList.tsx';
+
+function endpointProblem(endpoint: string): string | null {
+  if (endpoint === '') return null;
+  if (!isCollectionEndpoint(endpoint)) return 'The collection address must start with https://.';
+  if (connectAllowed(endpoint)) return null;
+  const allowed = allowedCollectionOrigins();
+  return `This copy of Skillscope may only send responses to ${allowed.length === 0 ? 'no collection address' : allowed.join(', ')}: browsers would block ${new URL(endpoint).origin}. Ask whoever hosts it to add that address (SKILLSCOPE_COLLECTION_ORIGINS), or leave this empty and collect the response files.`;
+}
 
 const NONE: Record<OtherGroup, number> = { manager: 0, peer: 0, 'direct-report': 0, other: 0 };
 
@@ -25,7 +34,7 @@ export function InviteForm({ loaded, learner }: { loaded: LoadedFramework; learn
   }, [framework.id, learner.subjectId]);
 
   const warnings = anonymityWarnings(planned);
-  const endpointError = endpoint.trim() !== '' && !isCollectionEndpoint(endpoint.trim()) ? 'The collection address must start with https://.' : null;
+  const endpointError = endpointProblem(endpoint.trim());
   const total = OTHER_GROUPS.reduce((sum, group) => sum + planned[group], 0);
 
   const create = async (event: React.FormEvent) => {
