@@ -21,13 +21,13 @@ export default function AboutPage({ frameworkId }: { frameworkId: string }) {
   return (
     <article aria-labelledby="about-title">
       <h1 id="about-title">{framework.title}</h1>
-      <p className="muted">Version {framework.version} · {framework.statements.length} statements</p>
+      <p className="muted">{framework.version === 'unversioned' ? '' : `Version ${framework.version} · `}{framework.statements.length} statements</p>
       {framework.description && <p className="lead">{framework.description}</p>}
       <p className="actions"><a className="button" href={hrefOf({ name: 'assess', frameworkId: framework.id })}>Rate yourself</a></p>
       <h2>Source</h2>
       <ul>
         {framework.attributions.map((a, i) => (
-          <li key={i}><strong>{a.publisher}</strong>. {a.text}{a.licence ? ` Licence: ${a.licence}.` : ''} <span className="muted">({a.sourceFile})</span></li>
+          <li key={i}><strong>{a.publisher}</strong>. {a.text}{a.licence && !a.text.includes(a.licence) ? ` Licence: ${a.licence}.` : ''} <span className="muted">({a.sourceFile})</span></li>
         ))}
       </ul>
       {framework.levels.length === 0 && (
