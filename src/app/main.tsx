@@ -1,7 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { parseRoute } from './routes.ts';
 import { App } from './shell/App.tsx';
+import { preloadRoute } from './shell/route-pages.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root) {
+  await preloadRoute(parseRoute(window.location.hash));
+  createRoot(root).render(<StrictMode><App /></StrictMode>);
+}

@@ -1,28 +1,20 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { HomePage } from '../routes/HomePage.tsx';
 import { hrefOf, type Route } from '../routes.ts';
 import { useRoute } from '../use-route.ts';
+import { pages } from './route-pages.ts';
 import { StorageBanner } from './StorageBanner.tsx';
-
-// survey-core and chart.js are large: each loads with the route that needs it (STACK-NOTES.md).
-const AssessPage = lazy(() => import('../routes/AssessPage.tsx'));
-const ProfilePage = lazy(() => import('../routes/ProfilePage.tsx'));
-const DataPage = lazy(() => import('../routes/DataPage.tsx'));
-const AboutPage = lazy(() => import('../routes/AboutPage.tsx'));
-const InvitePage = lazy(() => import('../routes/InvitePage.tsx'));
-const RatePage = lazy(() => import('../routes/RatePage.tsx'));
-const TeamPage = lazy(() => import('../routes/TeamPage.tsx'));
 
 function page(route: Route) {
   switch (route.name) {
     case 'home': return <HomePage />;
-    case 'assess': return <AssessPage key={route.frameworkId} frameworkId={route.frameworkId} />;
-    case 'profile': return <ProfilePage key={route.frameworkId} frameworkId={route.frameworkId} subjectId={route.subjectId} />;
-    case 'about': return <AboutPage frameworkId={route.frameworkId} />;
-    case 'data': return <DataPage />;
-    case 'invite': return <InvitePage frameworkId={route.frameworkId} />;
-    case 'rate': return <RatePage key={route.payload} payload={route.payload} />;
-    case 'team': return <TeamPage />;
+    case 'assess': { const Page = pages.assess.component(); return <Page key={route.frameworkId} frameworkId={route.frameworkId} />; }
+    case 'profile': { const Page = pages.profile.component(); return <Page key={route.frameworkId} frameworkId={route.frameworkId} subjectId={route.subjectId} />; }
+    case 'about': { const Page = pages.about.component(); return <Page frameworkId={route.frameworkId} />; }
+    case 'data': { const Page = pages.data.component(); return <Page />; }
+    case 'invite': { const Page = pages.invite.component(); return <Page frameworkId={route.frameworkId} />; }
+    case 'rate': { const Page = pages.rate.component(); return <Page key={route.payload} payload={route.payload} />; }
+    case 'team': { const Page = pages.team.component(); return <Page />; }
     default: return <NotFound />;
   }
 }
