@@ -10,6 +10,18 @@ import { hrefOf } from '../routes.ts';
 const GROUPS: ScoreGroup[] = ['self', 'others', 'manager', 'peer', 'direct-report', 'other'];
 const LEVEL_WORDS: Record<string, string> = { 'not-yet': 'Not yet', emerging: 'Emerging', developing: 'Developing', proficient: 'Proficient', advanced: 'Advanced' };
 
+/**
+ * Each click on a column heading moves to the next order: percent highest first, lowest first,
+ * then (for columns with an attained level) level highest first, lowest first. Names: A-Z, Z-A.
+ */
+function nextSort(current: TeamSort, axisId: string, kind: string): TeamSort {
+  if (axisId === 'subject') return { axisId, by: 'name', direction: current.axisId === 'subject' && current.direction === 'ascending' ? 'descending' : 'ascending' };
+  const cycle: Pick<TeamSort, 'by' | 'direction'>[] = [{ by: 'percent', direction: 'descending' }, { by: 'percent', direction: 'ascending' }];
+  if (kind !== 'level') cycle.push({ by: 'level', direction: 'descending' }, { by: 'level', direction: 'ascending' });
+  const at = current.axisId === axisId ? cycle.findIndex((step) => step.by === current.by && step.direction === current.direction) : -1;
+  return { axisId, ...(cycle[(at + 1) % cycle.length] ?? { by: 'percent', direction: 'descending' }) };
+}
+
 /** Learners by domain: percent and attained level, sortable by any column, filterable. */
 export function TeamTable({ framework, scores }: { framework: Framework; scores: readonly SubjectScore[] }) {
   const [group, setGroup] = useState<ScoreGroup>('self');
@@ -19,8 +31,7 @@ export function TeamTable({ framework, scores }: { framework: Framework; scores:
   const rows = useMemo(() => buildTeamRows(framework, scores, group), [framework, scores, group]);
   const shown = useMemo(() => sortTeamRows(rows.filter((row) => row.subjectId.toLowerCase().includes(filter.trim().toLowerCase())), sort), [rows, filter, sort]);
 
-  const sortBy = (axisId: string, by: TeamSort['by']) =>
-    setSort((current) => ({ axisId, by, direction: current.axisId === axisId && current.by === by && current.direction === 'descending' ? 'ascending' : axisId === 'subject' ? 'ascending' : 'descending' }));
+  const sortBy = (axisId: string, kind: string) => setSort((current) => nextSort(current, axisId, kind));
   const ariaSort = (axisId: string) => (sort.axisId === axisId ? sort.direction : undefined);
 
   return (
@@ -38,19 +49,19 @@ export function TeamTable({ framework, scores }: { framework: Framework; scores:
           <input id="team-filter" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
         </p>
       </div>
-      <p aria-live="polite" className="muted">Showing {shown.length} of {rows.length}. Percent: (mean − 1) / 3 × 100.</p>
+      <p aria-live="polite" className="muted">Showing {shown.length} of {rows.length}. Percent: (mean − 1) / 3 × 100. Click a heading to sort{columns.some((c) => c.kind === 'domain') ? ': by percent, highest then lowest first, then by attained level' : ''}.</p>
       <div className="table-scroll">
         <table className="team-table">
           <caption className="visually-hidden">Learners by {framework.domains.length > 0 ? 'domain' : 'level'}, rated by {GROUP_NAMES[group].plural.toLowerCase()}</caption>
           <thead>
             <tr>
-              <th scope="col" aria-sort={ariaSort('subject')}><button type="button" className="link-button" onClick={() => sortBy('subject', 'name')}>Learner</button></th>
+              <th scope="col" aria-sort={ariaSort('subject')}><button type="button" className="link-button" onClick={() => sortBy('subject', 'subject')}>Learner</button></th>
               {columns.map((column) => (
                 <th key={column.id} scope="col" className="num" aria-sort={ariaSort(column.id)}>
-                  <button type="button" className="link-button" onClick={() => sortBy(column.id, column.kind === 'level' ? 'percent' : sort.axisId === column.id && sort.by === 'percent' ? 'level' : 'percent')}>
+                  <button type="button" className="link-button" onClick={() => sortBy(column.id, column.kind)}>
                     {column.title}
                   </button>
-                  {sort.axisId === column.id && <span className="visually-hidden"> (by {sort.by})</span>}
+                  {sort.axisId === column.id && <span className="visually-hidden"> (by {sort.by === 'level' ? 'attained level' : 'percent'}, {sort.direction === 'descending' ? 'highest' : 'lowest'} first)</span>}
                 </th>
               ))}
             </tr>
