@@ -102,7 +102,7 @@ export function readOnetExport(value: unknown, file: string): Result<Framework> 
     title,
     version,
     description,
-    attributions: [onetAttribution(value, file)],
+    attributions: onetAttributions(value, file),
     levels,
     standardLevel: 'proficient',
     domains: [],
@@ -114,7 +114,11 @@ export function readOnetExport(value: unknown, file: string): Result<Framework> 
   return problems.length > 0 ? { ok: false, issues: inFile(file, problems) } : { ok: true, value: framework };
 }
 
-function onetAttribution(value: Record<string, unknown>, file: string): Attribution {
+/**
+ * Two credits: O*NET's (CC BY 4.0 requires it wherever the content goes) and the export's own
+ * notice with the sources it names.
+ */
+function onetAttributions(value: Record<string, unknown>, file: string): Attribution[] {
   const sources = own(value, 'sources');
   const texts = isRecord(sources)
     ? Object.keys(sources).flatMap((key) => {
@@ -124,16 +128,22 @@ function onetAttribution(value: Record<string, unknown>, file: string): Attribut
     : [];
   const onet = isRecord(sources) ? own(sources, 'onet') : undefined;
   const notice = own(value, 'attribution');
-  const licence = typeof onet === 'string' ? (/CC[ -]BY[^)]*/i.exec(onet)?.[0]?.trim() ?? null) : null;
-  return {
-    publisher: typeof notice === 'string' && notice.trim() !== '' ? notice.trim() : 'O*NET-based framework export',
-    text: [
-      'Includes information from O*NET OnLine by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license.',
-      ...(texts.length > 0 ? [`Sources named in the file: ${texts.join('; ')}.`] : []),
-    ].join(' '),
-    licence,
+  const version = typeof onet === 'string' ? ` ${onet.replace(/\(.*\)/, '').trim()}` : '';
+  const credits: Attribution[] = [{
+    publisher: `O*NET${version}, U.S. Department of Labor`,
+    text: 'Includes information from O*NET OnLine by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license.',
+    licence: 'CC BY 4.0',
     sourceFile: file,
-  };
+  }];
+  if ((typeof notice === 'string' && notice.trim() !== '') || texts.length > 0) {
+    credits.push({
+      publisher: typeof notice === 'string' && notice.trim() !== '' ? notice.trim() : 'Framework export',
+      text: texts.length > 0 ? `Sources named in the file: ${texts.join('; ')}.` : '',
+      licence: null,
+      sourceFile: file,
+    });
+  }
+  return credits;
 }
 
 function occupationInfo(value: Record<string, unknown>, soc: string) {
