@@ -73,6 +73,9 @@ describe('a rater whose invitation names a collection endpoint', () => {
       afterSubmit: async (page) => {
         await delivery(page).filter({ hasText: 'Delivered' }).waitFor();
         status = (await delivery(page).textContent()) ?? '';
+        // Reopening the link shows the same outcome without sending the response again.
+        await page.reload();
+        await delivery(page).filter({ hasText: 'Delivered' }).waitFor();
       },
     });
     expect(status).toMatch(/^Delivered: the collection address received your response/);

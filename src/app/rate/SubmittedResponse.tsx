@@ -7,7 +7,7 @@ import { encodeResponseCode } from '../../core/share/response-code.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { downloadText, fileSlug } from '../components/download.ts';
 import { connectAllowed } from '../invite/content-security-policy.ts';
-import type { Submission } from './submissions.ts';
+import { markDelivered, type Submission, wasDelivered } from './submissions.ts';
 
 /** After submitting: the response file, the short code, and delivery to a collection address. */
 export function SubmittedResponse({ submission, framework, invitation }: { submission: Submission; framework: Framework; invitation: Invitation }) {
@@ -19,7 +19,7 @@ export function SubmittedResponse({ submission, framework, invitation }: { submi
     <section aria-labelledby="done-title">
       <h1 id="done-title">Thank you: your feedback for {invitation.learnerName} is ready</h1>
       <p className="lead">Send it back to {invitation.learnerName} in either of these ways. Both hold the same answers; sending both is fine, it is counted once.</p>
-      {invitation.endpoint && <Delivery deliveryKey={`${submission.response.responseId} ${invitation.endpoint}`} endpoint={invitation.endpoint} body={file} />}
+      {invitation.endpoint && <Delivery responseId={submission.response.responseId} endpoint={invitation.endpoint} body={file} />}
       <div className="panel">
         <h2>1. The response file</h2>
         <p>Download it and attach it to an e-mail or message to {invitation.learnerName}.</p>
@@ -45,44 +45,53 @@ const DESCRIBE: Record<DeliveryStatus['state'], string> = {
 };
 
 /**
- * One delivery per response for the life of the page: a remount of the thank-you page (or
- * React's StrictMode running effects twice) follows the delivery under way instead of POSTing
- * the same response again.
+ * One delivery per response: a remount of the thank-you page (or React's StrictMode running
+ * effects twice) follows the delivery under way, and reopening the link after a delivery only
+ * says so, instead of POSTing the same response again.
  */
 type Delivering = { status: DeliveryStatus; listeners: Set<(status: DeliveryStatus) => void> };
 const deliveries = new Map<string, Delivering>();
 
-function startDelivery(key: string, endpoint: string, body: string): Delivering {
+function startDelivery(responseId: string, endpoint: string, body: string): Delivering {
+  const key = JSON.stringify([responseId, endpoint]);
   const known = deliveries.get(key);
   if (known) return known;
   const entry: Delivering = { status: { state: 'sending', attempt: 1 }, listeners: new Set() };
   deliveries.set(key, entry);
+  const update = (next: DeliveryStatus) => {
+    entry.status = next;
+    for (const listener of entry.listeners) listener(next);
+  };
   if (!connectAllowed(endpoint)) {
     // The browser would block every try: say so at once instead of retrying in vain.
     entry.status = { state: 'failed', attempt: 0, status: null, reason: `This copy of Skillscope is not allowed to send to ${new URL(endpoint).host}. Send the response file or the code instead.` };
     return entry;
   }
-  void deliverResponse(endpoint, body, {
-    isOnline: () => navigator.onLine,
-    waitForOnline: () => new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true })),
-    onStatus: (next) => {
-      entry.status = next;
-      for (const listener of entry.listeners) listener(next);
-    },
-  });
+  void (async () => {
+    if (await wasDelivered(responseId, endpoint).catch(() => false)) {
+      update({ state: 'delivered', attempt: 0, status: 200 });
+      return;
+    }
+    await deliverResponse(endpoint, body, {
+      isOnline: () => navigator.onLine,
+      waitForOnline: () => new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true })),
+      // Remembered before it is shown, so a reload right after "Delivered" does not send again.
+      onStatus: (next) => (next.state === 'delivered' ? void markDelivered(responseId, endpoint).finally(() => update(next)) : update(next)),
+    });
+  })();
   return entry;
 }
 
-function Delivery({ deliveryKey, endpoint, body }: { deliveryKey: string; endpoint: string; body: string }) {
+function Delivery({ responseId, endpoint, body }: { responseId: string; endpoint: string; body: string }) {
   const [status, setStatus] = useState<DeliveryStatus>({ state: 'sending', attempt: 1 });
   useEffect(() => {
-    const entry = startDelivery(deliveryKey, endpoint, body);
+    const entry = startDelivery(responseId, endpoint, body);
     setStatus(entry.status);
     entry.listeners.add(setStatus);
     return () => {
       entry.listeners.delete(setStatus);
     };
-  }, [deliveryKey, endpoint, body]);
+  }, [responseId, endpoint, body]);
   return (
     <div className={`banner ${status.state === 'delivered' ? 'banner-ok' : status.state === 'failed' ? 'banner-error' : ''}`} role="status" aria-live="polite">
       <strong>{DESCRIBE[status.state]}</strong>{' '}

@@ -22,3 +22,17 @@ export async function loadSubmission(invitationId: string, framework: Framework)
   const parsed = parseResponseFile(stored, 'saved response', (id) => (id === framework.id ? framework : undefined));
   return parsed.ok ? { invitationId, response: parsed.value } : undefined;
 }
+
+/**
+ * Whether the collection address already took this response: reopening the link then shows
+ * "Delivered" instead of sending the same response again.
+ */
+const deliveredKey = (responseId: string, endpoint: string) => `delivered:${JSON.stringify([responseId, endpoint])}`;
+
+export async function wasDelivered(responseId: string, endpoint: string): Promise<boolean> {
+  return (await (await database()).get('settings', deliveredKey(responseId, endpoint))) === true;
+}
+
+export function markDelivered(responseId: string, endpoint: string): Promise<boolean> {
+  return guardedWrite(async () => (await database()).put('settings', true, deliveredKey(responseId, endpoint)));
+}
