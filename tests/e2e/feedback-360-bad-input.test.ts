@@ -92,7 +92,7 @@ describe('a learner importing damaged codes and files', () => {
     await page.goto(appUrl('#/data'));
   });
 
-  const storedCount = () => page.getByText(/self-assessments and \d+ responses from raters/).textContent();
+  const storedCount = () => page.getByText(/self-assessments? and \d+ responses? from raters/).textContent();
 
   it.each([
     ['cut short', (code: string) => code.slice(0, code.length - 12), /incomplete or damaged|copied whole/],

@@ -159,7 +159,7 @@ describe.each(scenarios)('the whole 360 loop on $title', (scenario) => {
       await expect(importCodes(page, `  ${peer?.result.code ?? ''}\n`)).resolves.toBe('Imported 1 response.');
       await expect(importFiles(page, [peer?.result.file ?? ''])).resolves.toBe('Imported 0 responses; 1 was already here and counted once.');
     }
-    await expect(page.getByText('1 self-assessments and 4 responses from raters').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('1 self-assessment and 4 responses from raters').isVisible()).resolves.toBe(true);
   });
 
   it('shows self, manager, peers and all others in the profile, with core\'s figures for the same files', async () => {

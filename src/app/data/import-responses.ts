@@ -33,11 +33,11 @@ export async function importResponses(
     // Let the page paint the progress bar between files.
     if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  if (issues.length > 0) return { ok: false, issues };
-
+  // Conflicts between the files that did parse are listed with the files that did not.
   const stored = await loadResponses(lookup);
   const merged = mergeResponses([{ file: 'the responses already in this browser', responses: stored }, ...batches]);
-  if (!merged.ok) return merged;
+  if (!merged.ok) issues.push(...merged.issues);
+  if (issues.length > 0 || !merged.ok) return { ok: false, issues };
   const known = new Set(stored.map((response) => response.responseId));
   const fresh = merged.value.filter((response) => !known.has(response.responseId));
   const incoming = batches.reduce((sum, batch) => sum + batch.responses.length, 0);

@@ -10,6 +10,8 @@ import { loadAllFrameworks } from '../frameworks/framework-source.ts';
 import { listDrafts } from '../storage/drafts.ts';
 import { loadResponses } from '../storage/responses.ts';
 
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 type Stored = { responses: SurveyResponse[]; frameworks: Map<string, Framework>; drafts: number; custom: number };
 
 export default function DataPage() {
@@ -41,7 +43,7 @@ export default function DataPage() {
         <h2>What is stored, and where</h2>
         {stored ? (
           <ul>
-            <li>{stored.responses.filter((r) => r.raterGroup === 'self').length} self-assessments and {stored.responses.filter((r) => r.raterGroup !== 'self').length} responses from raters</li>
+            <li>{counted(stored.responses.filter((r) => r.raterGroup === 'self').length, 'self-assessment')} and {counted(stored.responses.filter((r) => r.raterGroup !== 'self').length, 'response')} from raters</li>
             <li>{stored.drafts} survey{stored.drafts === 1 ? '' : 's'} in progress</li>
             <li>{stored.custom} framework{stored.custom === 1 ? '' : 's'} opened from files</li>
           </ul>

@@ -51,7 +51,7 @@ export function App() {
         </nav>
       </header>
       <StorageBanner />
-      <main id="main" ref={main} tabIndex={-1}>
+      <main id="main" ref={main} tabIndex={-1} className={route.name === 'team' ? 'wide' : undefined}>
         <Suspense fallback={<p role="status">Loading…</p>}>{page(route)}</Suspense>
       </main>
       <footer className="site-footer">
