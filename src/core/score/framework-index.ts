@@ -14,6 +14,8 @@ export type FrameworkIndex = {
   axes: Axis[];
   statementCount: number;
   position: ReadonlyMap<string, number>;
+  /** Statement ids by position, the inverse of `position`. */
+  statementIds: readonly string[];
   /** Axes of statement p: axisList[axisStart[p]] up to axisList[axisStart[p + 1]]. */
   axisStart: Int32Array;
   axisList: Int32Array;
@@ -62,6 +64,7 @@ export function indexFramework(framework: Framework): FrameworkIndex {
     axes,
     statementCount,
     position,
+    statementIds: framework.statements.map((statement) => statement.id),
     axisStart,
     axisList: Int32Array.from(axesOf.flat()),
     setCount: sets.length,
