@@ -7,11 +7,19 @@ import { type Learner, loadLearner, newSubjectId, saveLearner } from '../storage
  */
 export function LearnerGate({ children }: { children: (learner: Learner) => ReactNode }) {
   const [learner, setLearner] = useState<Learner | null | undefined>(undefined);
+  // A failed read is not "no learner": writing a new one would orphan every stored response.
+  const [readFailed, setReadFailed] = useState(false);
   const [name, setName] = useState('');
   const inputId = useId();
 
   useEffect(() => {
-    loadLearner().then((value) => setLearner(value ?? null), () => setLearner(null));
+    loadLearner().then(
+      (value) => setLearner(value ?? null),
+      () => {
+        setReadFailed(true);
+        setLearner(null);
+      },
+    );
   }, []);
 
   if (learner === undefined) return <p role="status">Loading…</p>;
@@ -22,7 +30,8 @@ export function LearnerGate({ children }: { children: (learner: Learner) => Reac
     const displayName = name.trim();
     if (displayName === '') return;
     const created = { displayName, subjectId: newSubjectId(displayName) };
-    await saveLearner(created);
+    // With storage unreadable the name is kept for this visit only (the banner says why).
+    if (!readFailed) await saveLearner(created);
     setLearner(created);
   };
 
@@ -31,7 +40,11 @@ export function LearnerGate({ children }: { children: (learner: Learner) => Reac
       <h1 id={`${inputId}-title`}>Before you start</h1>
       <form onSubmit={(event) => void submit(event)} className="panel">
         <label htmlFor={inputId}>Your name</label>
-        <p className="hint" id={`${inputId}-hint`}>Shown to the people you invite for feedback, and used to label your exports. It stays in this browser.</p>
+        <p className="hint" id={`${inputId}-hint`}>
+          {readFailed
+            ? "This browser's storage cannot be read, so your name and answers are kept for this visit only. Export your results before you leave."
+            : 'Shown to the people you invite for feedback, and used to label your exports. It stays in this browser.'}
+        </p>
         <input id={inputId} aria-describedby={`${inputId}-hint`} value={name} onChange={(event) => setName(event.target.value)} autoComplete="name" required />
         <button type="submit">Continue</button>
       </form>

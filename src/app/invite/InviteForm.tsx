@@ -7,7 +7,7 @@ import { hrefOf } from '../routes.ts';
 import type { Learner } from '../storage/settings.ts';
 import { anonymityWarnings } from './anonymity-preview.ts';
 import { allowedCollectionOrigins, connectAllowed } from './content-security-policy.ts';
-import { loadInvitations, saveInvitations, type SentInvitation } from './invitations.ts';
+import { appendInvitations, loadInvitations, type SentInvitation } from './invitations.ts';
 import { InvitationList } from './InvitationList.tsx';
 
 function endpointProblem(endpoint: string): string | null {
@@ -56,8 +56,8 @@ export function InviteForm({ loaded, learner }: { loaded: LoadedFramework; learn
         },
       })),
     );
-    const all = [...sent, ...fresh];
-    if (await saveInvitations(framework.id, learner.subjectId, all)) setSent(all);
+    const all = await appendInvitations(framework.id, learner.subjectId, fresh);
+    if (all) setSent(all);
   };
 
   return (

@@ -12,8 +12,19 @@ export async function loadInvitations(frameworkId: string, subjectId: string): P
   return Array.isArray(stored) ? (stored as SentInvitation[]) : [];
 }
 
-export function saveInvitations(frameworkId: string, subjectId: string, invitations: readonly SentInvitation[]): Promise<boolean> {
-  return guardedWrite(async () => (await database()).put('settings', invitations, keyOf(frameworkId, subjectId)));
+/**
+ * Adds invitations to the stored list, read and written in one transaction, so links made
+ * earlier are never lost, whatever the page had managed to read. Returns the whole list.
+ */
+export async function appendInvitations(frameworkId: string, subjectId: string, fresh: readonly SentInvitation[]): Promise<SentInvitation[] | null> {
+  let all: SentInvitation[] | null = null;
+  const saved = await guardedWrite(async () => {
+    const tx = (await database()).transaction('settings', 'readwrite');
+    const stored = await tx.store.get(keyOf(frameworkId, subjectId));
+    all = [...(Array.isArray(stored) ? (stored as SentInvitation[]) : []), ...fresh];
+    await Promise.all([tx.store.put(all, keyOf(frameworkId, subjectId)), tx.done]);
+  });
+  return saved ? all : null;
 }
 
 /** The link a rater opens: this app's own address with the invitation in the fragment. */

@@ -31,9 +31,11 @@ export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; i
     if (model.getValue(RATER_GROUP_QUESTION) === undefined) model.setValue(RATER_GROUP_QUESTION, invitation.group);
     model.showCompletePage = false;
     model.showTitle = false;
-    model.onComplete.add(() => {
+    const onComplete = () => {
       const response = responseFromSurveyData(framework, model.data as Record<string, unknown>, {
-        responseId: crypto.randomUUID(),
+        // One invitation, one response: a second submission of the same link is the same
+        // response_id, so it counts once or is refused as a conflict, never as a second rater.
+        responseId: invitation.invitationId,
         frameworkId: framework.id,
         surveyId: identity.surveyId,
         subjectId: invitation.subjectId,
@@ -43,7 +45,9 @@ export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; i
       const made: Submission = { invitationId: invitation.invitationId, response };
       setSubmission(made);
       void saveSubmission(made).then((saved) => saved && deleteDraft(identity));
-    });
+    };
+    model.onComplete.add(onComplete);
+    return () => model.onComplete.remove(onComplete);
   }, [model, framework, identity, invitation]);
 
   if (submission === undefined) return <p role="status">Loading…</p>;

@@ -40,7 +40,9 @@ export function SelfSurvey({ loaded, learner }: { loaded: LoadedFramework; learn
     };
     model.showCompletePage = false;
     model.showTitle = false;
-    model.onComplete.add(() => void complete());
+    const onComplete = () => void complete();
+    model.onComplete.add(onComplete);
+    return () => model.onComplete.remove(onComplete);
   }, [model, framework, identity, learner.subjectId]);
 
   return (

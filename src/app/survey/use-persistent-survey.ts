@@ -8,7 +8,7 @@ import { applySkillscopeTheme } from './survey-theme.ts';
 
 export type SaveState =
   | { kind: 'idle' }
-  | { kind: 'saved'; at: Date; persistent: 'granted' | 'denied' | 'unsupported' | 'unknown' }
+  | { kind: 'saved'; at: Date; persistent: 'granted' | 'denied' | 'unsupported' }
   | { kind: 'failed' };
 
 /**
@@ -22,7 +22,8 @@ export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, v
 
   useEffect(() => {
     let cancelled = false;
-    let persistent: 'granted' | 'denied' | 'unsupported' | 'unknown' = 'unknown';
+    // Asked once per model, after the first save; every save waits for the browser's answer.
+    let persistent: Promise<'granted' | 'denied' | 'unsupported'> | null = null;
     const survey = new Model(json);
     applySkillscopeTheme(survey);
     for (const [name, value] of Object.entries(variables)) survey.setVariable(name, value);
@@ -35,16 +36,13 @@ export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, v
         setSaveState({ kind: 'failed' });
         return;
       }
-      if (persistent === 'unknown') {
-        persistent = 'granted'; // asked once per model, answered below
-        persistent = await askForPersistentStorage().catch(() => 'unsupported' as const);
-      }
-      if (!cancelled) setSaveState({ kind: 'saved', at: new Date(), persistent });
+      persistent ??= askForPersistentStorage().catch(() => 'unsupported' as const);
+      const answer = await persistent;
+      if (!cancelled) setSaveState({ kind: 'saved', at: new Date(), persistent: answer });
     };
 
-    loadDraft(identity)
-      .catch(() => undefined)
-      .then((draft) => {
+    loadDraft(identity).then(
+      (draft) => {
         if (cancelled) return;
         if (draft) {
           survey.data = draft.data;
@@ -53,7 +51,14 @@ export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, v
         survey.onValueChanged.add(() => void save());
         survey.onCurrentPageChanged.add(() => void save());
         setModel(survey);
-      });
+      },
+      () => {
+        // An unreadable draft must not be overwritten by a blank one: answer, but save nothing.
+        if (cancelled) return;
+        setSaveState({ kind: 'failed' });
+        setModel(survey);
+      },
+    );
     return () => {
       cancelled = true;
       survey.dispose();
