@@ -1,7 +1,8 @@
 import type { Framework } from '../../core/model/framework.ts';
 import type { SurveyResponse } from '../../core/model/response.ts';
 import { downloadText } from '../components/download.ts';
-import { buildExport, EXPORT_DESCRIPTIONS, EXPORT_NAMES, responseFileName, responseFileText } from './exports.ts';
+import { writeResponseFile } from '../../core/io/response-file.ts';
+import { buildExport, EXPORT_DESCRIPTIONS, EXPORT_NAMES, responseFileName } from './exports.ts';
 
 /** Downloads of the four CSVs, and each response as its JSON file. */
 export function ExportPanel({ responses, frameworks, title = 'Export' }: { responses: readonly SurveyResponse[]; frameworks: ReadonlyMap<string, Framework>; title?: string }) {
@@ -23,7 +24,7 @@ export function ExportPanel({ responses, frameworks, title = 'Export' }: { respo
         <ul>
           {responses.map((response) => (
             <li key={response.responseId}>
-              <button type="button" className="secondary" onClick={() => downloadText(responseFileName(response), responseFileText(response), 'application/json')}>
+              <button type="button" className="secondary" onClick={() => downloadText(responseFileName(response), writeResponseFile(response), 'application/json')}>
                 Download {response.raterGroup === 'self' ? 'self-assessment' : `${response.raterGroup} response`} of {new Date(response.submittedAt).toLocaleString()}
                 <span className="visually-hidden"> ({response.frameworkId}, {response.subjectId})</span>
               </button>

@@ -17,27 +17,36 @@ export function ImportPanel({ onImported, title = 'Import responses' }: { onImpo
   const [done, setDone] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
 
-  const run = async (inputs: ResponseInput[]) => {
-    if (inputs.length === 0) return;
+  /** Imports the inputs; true when they were imported. */
+  const run = async (inputs: ResponseInput[]): Promise<boolean> => {
+    if (inputs.length === 0) return false;
     setIssues([]);
     setDone(null);
     setProgress({ done: 0, total: inputs.length, bytes: 0, totalBytes: 1 });
-    const frameworks = await loadAllFrameworks();
-    const result = await importResponses(inputs, (fid) => frameworks.get(fid)?.framework, setProgress);
-    setProgress(null);
-    if (!result.ok) {
-      setIssues(result.issues);
-      return;
+    try {
+      const frameworks = await loadAllFrameworks();
+      const result = await importResponses(inputs, (fid) => frameworks.get(fid)?.framework, setProgress);
+      if (!result.ok) {
+        setIssues(result.issues);
+        return false;
+      }
+      const { added, alreadyThere } = result.value;
+      setDone(`Imported ${added} response${added === 1 ? '' : 's'}${alreadyThere > 0 ? `; ${alreadyThere} ${alreadyThere === 1 ? 'was' : 'were'} already here and counted once` : ''}.`);
+      onImported(result.value);
+      return true;
+    } catch (error) {
+      setIssues([{ code: 'storage.unreadable', path: '', message: `Your browser's storage could not be read, so nothing was imported (${String(error)}).` }]);
+      return false;
+    } finally {
+      setProgress(null);
     }
-    const { added, alreadyThere } = result.value;
-    setDone(`Imported ${added} response${added === 1 ? '' : 's'}${alreadyThere > 0 ? `; ${alreadyThere} ${alreadyThere === 1 ? 'was' : 'were'} already here and counted once` : ''}.`);
-    onImported(result.value);
   };
 
   const fromFiles = (files: FileList | null) => void run(Array.from(files ?? [], (file) => ({ kind: 'file', file })));
   const fromCodes = () => {
     const pasted = codes.split(/(?=SKR1\.)/).map((code) => code.trim()).filter((code) => code !== '');
-    void run(pasted.map((text, index) => ({ kind: 'code', text, label: `pasted code ${index + 1}` }))).then(() => setCodes(''));
+    // The codes stay in the box when the import is refused, so they can be corrected.
+    void run(pasted.map((text, index) => ({ kind: 'code', text, label: `pasted code ${index + 1}` }))).then((imported) => imported && setCodes(''));
   };
   const percent = progress ? Math.round((progress.bytes / Math.max(1, progress.totalBytes)) * 100) : 0;
 

@@ -1,4 +1,3 @@
-import { writeResponseFile } from '../../core/io/response-file.ts';
 import { writeResponsesLongCsv } from '../../core/io/responses-long-csv.ts';
 import { writeResponsesWideCsv } from '../../core/io/responses-wide-csv.ts';
 import { writeStatementsCsv } from '../../core/io/statements-csv.ts';
@@ -31,5 +30,3 @@ export function buildExport(name: ExportName, responses: readonly SurveyResponse
 export function responseFileName(response: SurveyResponse): string {
   return `response-${response.subjectId}-${response.frameworkId}-${response.raterGroup}-${response.submittedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`.replace(/[^\w.-]+/g, '-');
 }
-
-export const responseFileText = writeResponseFile;

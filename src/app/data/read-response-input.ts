@@ -1,9 +1,7 @@
 import Papa from 'papaparse';
-import { detectCsvKind } from '../../core/io/csv-kind.ts';
 import type { FrameworkLookup } from '../../core/io/response-fields.ts';
 import { parseResponseFile } from '../../core/io/response-file.ts';
-import { createLongCsvReader } from '../../core/io/responses-long-csv.ts';
-import { createWideCsvReader } from '../../core/io/responses-wide-csv.ts';
+import { createResponsesCsvReader } from '../../core/io/responses-csv-reader.ts';
 import { csvChunkConfig, type CsvRowReader } from '../../core/io/responses-csv-stream.ts';
 import type { Result } from '../../core/model/result.ts';
 import type { SurveyResponse } from '../../core/model/response.ts';
@@ -35,19 +33,8 @@ export async function readResponseInput(input: ResponseInput, lookup: FrameworkL
     onBytes(file.size);
     return parsed.ok ? { ok: true, value: [parsed.value] } : parsed;
   }
-  const header = Papa.parse<string[]>(head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '', { delimiter: sniff(head) }).data[0] ?? [];
-  const kind = detectCsvKind(header.map((cell) => cell.trim()));
-  if (kind === 'summary' || kind === 'statements') {
-    return { ok: false, issues: [{ code: 'csv.not-responses', file: name, row: 1, path: '', message: `This is a ${kind}.csv, which holds figures, not answers. Import response files, responses-long.csv or responses-wide.csv.` }] };
-  }
-  const reader: CsvRowReader<SurveyResponse[]> = kind === 'responses-wide' ? createWideCsvReader(name, lookup) : createLongCsvReader(name, lookup);
-  return streamCsv(file, name, reader, onBytes);
-}
-
-function sniff(head: string): string {
-  const line = head.split(/\r?\n/)[0] ?? '';
-  const counts = [',', ';', '\t'].map((d) => [d, line.split(d).length] as const).sort((a, b) => b[1] - a[1]);
-  return counts[0]?.[0] ?? ',';
+  // Long or wide is told by the header, by the same reader the command line uses.
+  return streamCsv(file, name, createResponsesCsvReader(name, lookup), onBytes);
 }
 
 function streamCsv(file: File, name: string, reader: CsvRowReader<SurveyResponse[]>, onBytes: (bytes: number) => void): Promise<Result<SurveyResponse[]>> {

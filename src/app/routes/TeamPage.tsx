@@ -13,12 +13,17 @@ type Team = { responses: SurveyResponse[]; frameworks: Map<string, Framework> };
 /** A manager or coach: import a team's responses, compare learners, open each profile, export. */
 export default function TeamPage() {
   const [team, setTeam] = useState<Team | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [frameworkId, setFrameworkId] = useState<string>('');
 
   const refresh = useCallback(async () => {
-    const loaded = await loadAllFrameworks();
-    const frameworks = new Map([...loaded].map(([id, entry]) => [id, entry.framework]));
-    setTeam({ responses: await loadResponses((id) => frameworks.get(id)), frameworks });
+    try {
+      const loaded = await loadAllFrameworks();
+      const frameworks = new Map([...loaded].map(([id, entry]) => [id, entry.framework]));
+      setTeam({ responses: await loadResponses((id) => frameworks.get(id)), frameworks });
+    } catch (e) {
+      setError(`Your browser's storage could not be read (${String(e)}), so no team data can be shown or imported.`);
+    }
   }, []);
   useEffect(() => void refresh(), [refresh]);
 
@@ -31,7 +36,8 @@ export default function TeamPage() {
     <section aria-labelledby="team-title">
       <h1 id="team-title">Team</h1>
       <p className="lead">Import the responses of the people you coach or manage, then compare them by domain, open each profile, and export the team's CSVs. Anonymity holds here too: a group too small to show is empty in every cell.</p>
-      {team === null ? <p role="status">Reading…</p> : (
+      {error && <p className="banner banner-error" role="alert">{error}</p>}
+      {team === null ? (error ? null : <p role="status">Reading…</p>) : (
         <>
           {present.length > 1 && (
             <p>

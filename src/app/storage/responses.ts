@@ -32,11 +32,3 @@ export async function loadResponses(lookup: Lookup, filter?: { subjectId?: strin
     return parsed.ok ? [parsed.value] : [];
   });
 }
-
-export async function countResponses(): Promise<number> {
-  return (await database()).count('responses');
-}
-
-export async function storedResponseIds(): Promise<Set<string>> {
-  return new Set(await (await database()).getAllKeys('responses'));
-}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Framework } from '../../core/model/framework.ts';
-import { roundPercent } from '../../core/score/rounding.ts';
+import { formatPercent } from '../profile/format-figures.ts';
+import { attainedLabel } from '../profile/profile-labels.ts';
 import type { ScoreGroup } from '../../core/score/score-groups.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
 import { buildTeamRows, sortTeamRows, teamColumns, type TeamSort } from '../../core/score/team-table.ts';
@@ -8,7 +9,6 @@ import { GROUP_NAMES } from '../components/group-names.ts';
 import { hrefOf } from '../routes.ts';
 
 const GROUPS: ScoreGroup[] = ['self', 'others', 'manager', 'peer', 'direct-report', 'other'];
-const LEVEL_WORDS: Record<string, string> = { 'not-yet': 'Not yet', emerging: 'Emerging', developing: 'Developing', proficient: 'Proficient', advanced: 'Advanced' };
 
 /**
  * Each click on a column heading moves to the next order: percent highest first, lowest first,
@@ -74,8 +74,8 @@ export function TeamTable({ framework, scores }: { framework: Framework; scores:
                   <td key={cell.axisId} className="num">
                     {!cell.shown || cell.percent === null ? <span className="muted" title="Not shown: no ratings, or too few raters in this group">–</span> : (
                       <>
-                        {roundPercent(cell.percent)?.toFixed(1)}%
-                        {cell.attainedLevel && <><br /><span className="muted">{LEVEL_WORDS[cell.attainedLevel]}</span></>}
+                        {formatPercent(cell.percent)}
+                        {cell.attainedLevel && <><br /><span className="muted">{attainedLabel(framework, cell.attainedLevel)}</span></>}
                       </>
                     )}
                   </td>
