@@ -1,11 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Framework } from '../core/model/framework.ts';
-import { formatIssue, type Issue, type Result } from '../core/model/result.ts';
+import { formatIssue } from '../core/model/result.ts';
 import { surveyFiles } from '../core/generate/survey-files.ts';
-import { MAX_FRAMEWORK_FILE_BYTES } from '../core/parse/json-input.ts';
-import { parseFrameworkFile } from '../core/parse/parse-framework-file.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
-import { readInputFile } from './read-input-file.ts';
+import { loadFrameworkFiles } from './load-framework-files.ts';
 import { writeFilesAtomically } from './write-files-atomically.ts';
 
 const SURVEYS_DIR = fileURLToPath(new URL('../../surveys/', import.meta.url));
@@ -37,29 +34,6 @@ export function parseGenerateArgs(argv: readonly string[]): Args {
   return args;
 }
 
-function frameworksFromFiles(files: readonly string[]): Result<Framework[]> {
-  const frameworks: Framework[] = [];
-  const issues: Issue[] = [];
-  const seen = new Map<string, string>();
-  for (const file of files) {
-    const input = readInputFile(file, MAX_FRAMEWORK_FILE_BYTES);
-    const parsed = input.ok ? parseFrameworkFile(input.value.text, file, input.value.bytes) : input;
-    if (!parsed.ok) {
-      issues.push(...parsed.issues);
-      continue;
-    }
-    for (const framework of parsed.value) {
-      const first = seen.get(framework.id);
-      if (first !== undefined) {
-        issues.push({ code: 'framework.duplicate-id', file, path: 'id', message: `Framework "${framework.id}" is also in ${first}.` });
-      }
-      seen.set(framework.id, file);
-      frameworks.push(framework);
-    }
-  }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: frameworks };
-}
-
 function main(argv: readonly string[]): number {
   const args = parseGenerateArgs(argv);
   if (args.help) {
@@ -72,7 +46,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const builtin = args.files.length === 0;
-  const loaded = builtin ? loadBuiltinFrameworks() : frameworksFromFiles(args.files);
+  const loaded = builtin ? loadBuiltinFrameworks() : loadFrameworkFiles(args.files);
   if (!loaded.ok) {
     for (const issue of loaded.issues) console.error(formatIssue(issue));
     console.error(`Nothing written: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}.`);

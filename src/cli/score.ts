@@ -9,11 +9,10 @@ import { type CsvRowReader, feedCsvSource } from '../core/io/responses-csv-strea
 import { writeResponsesLongCsv } from '../core/io/responses-long-csv.ts';
 import { writeStatementsCsv } from '../core/io/statements-csv.ts';
 import { writeSummaryCsv } from '../core/io/summary-csv.ts';
-import { MAX_FRAMEWORK_FILE_BYTES } from '../core/parse/json-input.ts';
-import { parseFrameworkFile } from '../core/parse/parse-framework-file.ts';
 import { scoreCohort } from '../core/score/score-cohort.ts';
 import type { SubjectScore } from '../core/score/subject-score.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
+import { loadFrameworkFiles } from './load-framework-files.ts';
 import { readInputFile } from './read-input-file.ts';
 import { parseScoreArgs, SCORE_HELP } from './score-args.ts';
 import { writeFilesAtomically } from './write-files-atomically.ts';
@@ -45,8 +44,10 @@ async function main(argv: readonly string[]): Promise<number> {
     if (read.ok) batches.push({ file, responses: read.value });
     else issues.push(...read.issues);
   }
-  const merged = issues.length > 0 ? undefined : mergeResponses(batches);
-  if (merged === undefined || !merged.ok) return refuse(merged?.issues ?? issues, progress);
+  // Conflicts between the files that did parse are listed with the other problems.
+  const merged = mergeResponses(batches);
+  if (!merged.ok) issues.push(...merged.issues);
+  if (issues.length > 0 || !merged.ok) return refuse(issues, progress);
 
   progress.status = `Scoring ${merged.value.length.toLocaleString('en')} responses`;
   const scores = scoreCohort(frameworks.value, merged.value);
@@ -70,24 +71,9 @@ async function main(argv: readonly string[]): Promise<number> {
 function loadFrameworks(files: readonly string[]): Result<Map<string, Framework>> {
   const builtin = loadBuiltinFrameworks();
   if (!builtin.ok) return builtin;
-  const byId = new Map(builtin.value.map((framework) => [framework.id, framework]));
-  const issues: Issue[] = [];
-  const fromFile = new Map<string, string>();
-  for (const file of files) {
-    const input = readInputFile(file, MAX_FRAMEWORK_FILE_BYTES);
-    const parsed = input.ok ? parseFrameworkFile(input.value.text, file, input.value.bytes) : input;
-    if (!parsed.ok) {
-      issues.push(...parsed.issues);
-      continue;
-    }
-    for (const framework of parsed.value) {
-      const first = fromFile.get(framework.id);
-      if (first !== undefined) issues.push({ code: 'framework.duplicate-id', file, path: 'id', message: `Framework "${framework.id}" is also in ${first}.` });
-      fromFile.set(framework.id, file);
-      byId.set(framework.id, framework);
-    }
-  }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: byId };
+  const fromFiles = loadFrameworkFiles(files);
+  if (!fromFiles.ok) return fromFiles;
+  return { ok: true, value: new Map([...builtin.value, ...fromFiles.value].map((framework) => [framework.id, framework])) };
 }
 
 /** A response file whole; a CSV streamed row by row, long or wide as its header says. */

@@ -22,8 +22,25 @@ export function contentSecurityPolicy(collectionOrigins: readonly string[]): str
   ].join('; ');
 }
 
+/** Only exact HTTPS origins: a wildcard or a scheme alone would open the policy to every site. */
+export function collectionOrigins(value: string): string[] {
+  const origins = value.split(/\s+/).filter((origin) => origin !== '');
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (parsed === null || parsed.protocol !== 'https:' || parsed.origin !== origin) {
+      throw new Error(`SKILLSCOPE_COLLECTION_ORIGINS: "${origin}" is not an https origin such as https://collect.example.org`);
+    }
+  }
+  return origins;
+}
+
 export function contentSecurityPolicyPlugin(): Plugin {
-  const origins = (process.env.SKILLSCOPE_COLLECTION_ORIGINS ?? '').split(/\s+/).filter((origin) => origin !== '');
+  const origins = collectionOrigins(process.env.SKILLSCOPE_COLLECTION_ORIGINS ?? '');
   return {
     name: 'skillscope-content-security-policy',
     apply: 'build',

@@ -18,9 +18,9 @@ export const STATEMENTS_COLUMNS = [
 ] as const;
 
 /**
- * One row per subject x framework x statement, in framework order. `others`, `gap`,
- * `others_raters` and `others_sd` are empty where `others` is not shown (a hidden group appears
- * in no output, its count of raters included); `flag` is decided on the unrounded gap.
+ * One row per subject x framework x statement, in framework order. `others`, `gap` and
+ * `others_sd` are empty where `others` is not shown, as DESIGN.md lists them; `others_raters`
+ * stays a count. `flag` is decided on the unrounded gap.
  */
 export function statementsRows(scores: readonly SubjectScore[]): CsvCell[][] {
   const rows: CsvCell[][] = [];

@@ -4,7 +4,7 @@ import {
 } from '../model/framework.ts';
 import { type Issue, type Result, inFile } from '../model/result.ts';
 import { validateFramework } from '../model/validate-framework.ts';
-import { isRecord, own, parseJson } from './json-input.ts';
+import { isRecord, own } from './json-input.ts';
 
 /**
  * Skillscope's own framework file: the Framework model as JSON, with a format tag. It is how a
@@ -14,17 +14,8 @@ export const FRAMEWORK_FORMAT = 'skillscope-framework';
 export const FRAMEWORK_FORMAT_VERSION = 1;
 const DOMAIN_KINDS: readonly DomainKind[] = ['domain', 'competency-area', 'work-situation', 'competency-group'];
 
-export function writeSkillscopeFramework(framework: Framework): string {
-  return `${JSON.stringify({ format: FRAMEWORK_FORMAT, version: FRAMEWORK_FORMAT_VERSION, framework }, null, 2)}\n`;
-}
-
 export function looksLikeSkillscopeFramework(value: unknown): boolean {
   return isRecord(value) && own(value, 'format') === FRAMEWORK_FORMAT;
-}
-
-export function parseSkillscopeFramework(text: string, file: string): Result<Framework> {
-  const json = parseJson(text, file);
-  return json.ok ? readSkillscopeFramework(json.value, file) : json;
 }
 
 /** A reader that records every type problem with its path and carries on. */
