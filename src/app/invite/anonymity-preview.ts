@@ -1,5 +1,5 @@
 import { OTHER_GROUPS, type OtherGroup } from '../../core/model/response.ts';
-import { decideShownGroups } from '../../core/score/anonymity.ts';
+import { decideShownGroups, MIN_GROUP_RESPONSES } from '../../core/score/anonymity.ts';
 import { GROUP_NAMES } from '../components/group-names.ts';
 
 /**
@@ -14,12 +14,12 @@ export function anonymityWarnings(planned: Readonly<Record<OtherGroup, number>>)
   return visibility.hidden.map(({ group, reason, responses }) => {
     const name = GROUP_NAMES[group].plural;
     const count = `${responses} invitation${responses === 1 ? '' : 's'}`;
-    if (group === 'others') return `All others (${count}): fewer than 3 in all, so no one's ratings but yours will be shown. Invite at least 3 people.`;
+    if (group === 'others') return `All others (${count}): fewer than ${MIN_GROUP_RESPONSES} in all, so no one's ratings but yours will be shown. Invite at least ${MIN_GROUP_RESPONSES} people.`;
     if (reason === 'folded-to-protect-remainder') {
       return `${name} (${count}): will be combined into "All others", because showing them on their own would let a smaller group's answers be worked out by subtraction.`;
     }
     return othersShown
-      ? `${name} (${count}): fewer than 3, so they will not be shown on their own; their ratings count only in "All others".`
-      : `${name} (${count}): fewer than 3, and fewer than 3 people in all, so their ratings will not be shown.`;
+      ? `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES}, so they will not be shown on their own; their ratings count only in "All others".`
+      : `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES}, and fewer than ${MIN_GROUP_RESPONSES} people in all, so their ratings will not be shown.`;
   });
 }

@@ -9,7 +9,8 @@ type Props = { framework: Framework; score: SubjectScore; whose: string; own: bo
 
 /** Title, whose profile, what counts in it and where the framework comes from. */
 export function ProfileHeader({ framework, score, whose, own, latestSelf, earlierSelf }: Props) {
-  const counted = SCORE_GROUPS.filter((group) => group !== 'others' && score.responseCounts[group] > 0);
+  // Only shown groups: a hidden group appears in no summary (DESIGN.md); the notice says why.
+  const counted = SCORE_GROUPS.filter((group) => score.visibility.shown.includes(group) && score.responseCounts[group] > 0);
   return (
     <header className="profile-header">
       <p className="eyebrow">{own ? 'Your profile' : 'Profile'}</p>

@@ -2,6 +2,7 @@ import type { Framework } from '../../core/model/framework.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
 import { GROUP_LABELS, levelLabel } from './profile-labels.ts';
 import { PlanList } from './PlanList.tsx';
+import { STRENGTH_MEAN } from '../../core/score/strengths.ts';
 
 type Props = { framework: Framework; score: SubjectScore };
 
@@ -16,10 +17,10 @@ export function StrengthsAndPlan({ framework, score }: Props) {
       <section aria-labelledby="strengths-title" className="strengths">
         <h2 id="strengths-title">Strengths</h2>
         {strengths.length === 0 ? (
-          <p>No strengths yet: a strength is a statement rated "Consistently, and can guide others" (an average of 3.5 or more).</p>
+          <p>No strengths yet: a strength is a statement rated "Consistently, and can guide others" (an average of {STRENGTH_MEAN} or more).</p>
         ) : (
           <>
-            <p className="hint">Statements rated "Consistently, and can guide others" (an average of 3.5 or more), highest first.</p>
+            <p className="hint">Statements rated "Consistently, and can guide others" (an average of {STRENGTH_MEAN} or more), highest first.</p>
             <PlanList framework={framework} items={strengths} ratingLabel={rater} className="strength-list" />
           </>
         )}

@@ -3,6 +3,7 @@ import type { HiddenGroup } from '../../core/score/anonymity.ts';
 import type { AttainedLevel } from '../../core/score/attained-level.ts';
 import type { AxisKind } from '../../core/score/axes.ts';
 import type { ScoreGroup } from '../../core/score/score-groups.ts';
+import { MIN_GROUP_RESPONSES } from '../../core/score/anonymity.ts';
 
 /** Words only: every figure comes from src/core (STYLE.md). */
 export const GROUP_LABELS: Readonly<Record<ScoreGroup, string>> = {
@@ -65,12 +66,12 @@ export function hiddenGroupNotice(hidden: HiddenGroup, othersShown: boolean): st
   const name = GROUP_LABELS[hidden.group];
   const count = plural(hidden.responses, 'response', 'responses');
   if (hidden.group === 'others') {
-    return `${name} (${count}): fewer than 3 responses from raters in total, so no rater figures or comments are shown yet, to keep every rater anonymous.`;
+    return `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES} responses from raters in total, so no rater figures or comments are shown yet, to keep every rater anonymous.`;
   }
   if (hidden.reason === 'folded-to-protect-remainder') {
     return `${name} (${count}): not shown on its own, because the raters left over could then be worked out by subtraction from "${GROUP_LABELS.others}". The group's ratings and comments are combined into "${GROUP_LABELS.others}".`;
   }
   return othersShown
-    ? `${name} (${count}): fewer than 3 responses, so not shown on their own. Their ratings and comments are combined into "${GROUP_LABELS.others}".`
-    : `${name} (${count}): fewer than 3 responses, so not shown, to keep each rater anonymous.`;
+    ? `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES} responses, so not shown on their own. Their ratings and comments are combined into "${GROUP_LABELS.others}".`
+    : `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES} responses, so not shown, to keep each rater anonymous.`;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import 'survey-core/survey-core.fontless.min.css';
 import { buildRaterSurvey } from '../../core/generate/rater-survey.ts';
+import { buildSelfSurvey } from '../../core/generate/self-survey.ts';
 import type { Issue } from '../../core/model/result.ts';
 import { decodeInvitation, type Invitation } from '../../core/share/invitation.ts';
 import { isBuiltin, loadFramework, type LoadedFramework } from '../frameworks/framework-source.ts';
@@ -16,7 +17,7 @@ export default function RatePage({ payload }: { payload: string }) {
     if (!invitation) return;
     if (invitation.framework) {
       const framework = invitation.framework;
-      setLoaded({ framework, selfSurvey: buildRaterSurvey(framework), raterSurvey: buildRaterSurvey(framework), builtin: false });
+      setLoaded({ framework, selfSurvey: buildSelfSurvey(framework), raterSurvey: buildRaterSurvey(framework), builtin: false });
       return;
     }
     loadFramework(invitation.frameworkId).then((value) => setLoaded(value ?? null), () => setLoaded(null));
