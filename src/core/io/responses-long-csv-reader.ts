@@ -11,6 +11,7 @@ import {
   fieldPositions,
   ratingCode,
   type ResponseDraft,
+  sameHeadCells,
   setAnswer,
   startDraft,
 } from './responses-csv-draft.ts';
@@ -26,6 +27,7 @@ const readCell = cellText;
 const readRating = ratingCode;
 const answer = setAnswer;
 const sameFields = checkSameFields;
+const sameHead = sameHeadCells;
 const BAD_CODE = BAD;
 
 /**
@@ -44,7 +46,7 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
   let ready = false;
   let width = 0;
   let fields: number[] = [];
-  let [idAt, frameworkAt, surveyAt, subjectAt, groupAt, dateAt] = [-1, -1, -1, -1, -1, -1];
+  let idAt = -1;
   let [statementAt, ratingAt] = [-1, -1];
   let last: ResponseDraft | undefined;
 
@@ -56,7 +58,7 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
       width = cells.length;
       fields = fieldPositions(index.columns);
       const at = (name: string) => index.columns.get(name) ?? -1;
-      [idAt = -1, frameworkAt = -1, surveyAt = -1, subjectAt = -1, groupAt = -1, dateAt = -1] = fields;
+      idAt = fields[0] ?? -1;
       [statementAt, ratingAt] = [at('statement_id'), at('rating')];
     },
 
@@ -64,22 +66,20 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
       if (!ready) return;
       if (cells.length > width) checkRowWidth(cells, width, row, issues);
       let draft = last;
-      if (draft === undefined || cells[idAt] !== draft.cells[0]) {
-        const responseId = readCell(cells[idAt]);
-        draft = drafts.get(responseId);
-        if (draft === undefined) {
-          draft = startDraft(cells, fields, row, lookup, statementIndex, issues);
-          // Keyed by the draft's own copy of the id: the cell is a slice that would keep its chunk alive.
-          drafts.set(draft.head.responseId, draft);
+      // The usual case, another row of the last response with the same fields as written.
+      if (draft === undefined || !sameHead(draft, cells, fields)) {
+        if (draft === undefined || cells[idAt] !== draft.cells[0]) {
+          const responseId = readCell(cells[idAt]);
+          draft = drafts.get(responseId);
+          if (draft === undefined) {
+            draft = startDraft(cells, fields, row, lookup, statementIndex, issues);
+            // Keyed by the draft's own copy of the id: the cell is a slice that would keep its chunk alive.
+            drafts.set(draft.head.responseId, draft);
+          } else {
+            sameFields(draft, cells, fields, row, issues);
+          }
+          last = draft;
         } else {
-          sameFields(draft, cells, fields, row, issues);
-        }
-        last = draft;
-      } else {
-        // The usual case, another row of the last response: compare the cells as written.
-        const first = draft.cells;
-        if (cells[frameworkAt] !== first[1] || cells[surveyAt] !== first[2] || cells[subjectAt] !== first[3] ||
-          cells[groupAt] !== first[4] || cells[dateAt] !== first[5]) {
           sameFields(draft, cells, fields, row, issues);
         }
       }
