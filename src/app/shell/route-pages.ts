@@ -1,5 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import { loadFramework } from '../frameworks/framework-source.ts';
+import { database } from '../storage/db.ts';
 import type { Route } from '../routes.ts';
 
 /**
@@ -35,5 +36,7 @@ export const pages = {
 export async function preloadRoute(route: Route): Promise<void> {
   if (route.name === 'home' || route.name === 'not-found') return;
   const framework = 'frameworkId' in route ? loadFramework(route.frameworkId).catch(() => undefined) : undefined;
-  await Promise.all([pages[route.name].preload().catch(() => undefined), framework]);
+  // Opening IndexedDB takes a while on a cold start: do it while the code downloads.
+  const storage = database().catch(() => undefined);
+  await Promise.all([pages[route.name].preload().catch(() => undefined), framework, storage]);
 }
