@@ -10,7 +10,7 @@ export type LoadedFramework = { framework: Framework; selfSurvey: SurveyJson; ra
 
 export type FrameworkSummary = CoreSummary & { builtin: boolean };
 
-/** Self-assessment takes about 10 seconds a statement, measured on our own runs through it. */
+/** An estimate, not a measurement: about 10 seconds to read and rate a statement. */
 export const minutesFor = (statementCount: number): number => Math.max(2, Math.round((statementCount * 10) / 60));
 
 export function isBuiltin(id: string): boolean {
