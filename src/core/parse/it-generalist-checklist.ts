@@ -6,7 +6,7 @@ import type { Issue } from '../model/result.ts';
  * lettered competencies ("A. Sets up ..."), each followed by empty date and initial cells.
  */
 
-export type Line = { text: string; row: number };
+import type { Line } from './text-lines.ts';
 
 export type Competency = { letter: string; text: string; row: number };
 export type CompetencyArea = { title: string; row: number; competencies: Competency[] };
@@ -17,12 +17,6 @@ const TABLE_HEADING = 'competencies';
 /** The column headings under "Competencies": the sign-off cells, not competencies. */
 const SIGN_OFF_COLUMNS = new Set(['date completed', 'initial']);
 const LETTERED = /^([A-Z])\.\s+(.*)$/;
-
-export function splitLines(text: string): Line[] {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  // Trim also drops the layout's no-break spaces and the tabs of the empty sign-off cells.
-  return source.split(/\r\n|\r|\n/).map((line, index) => ({ text: line.trim(), row: index + 1 }));
-}
 
 /** Every competency area in lines[0, end), with its lettered competencies in source order. */
 export function readCompetencyAreas(lines: readonly Line[], end: number, issues: Issues): CompetencyArea[] {

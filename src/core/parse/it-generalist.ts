@@ -2,7 +2,8 @@ import type { Domain, Framework, InfoSection, Statement } from '../model/framewo
 import { kebab, statementId } from '../model/ids.ts';
 import { fail, type Issue, inFile, ok, type Result } from '../model/result.ts';
 import { validateFramework } from '../model/validate-framework.ts';
-import { type CompetencyArea, type Line, readCompetencyAreas, splitLines } from './it-generalist-checklist.ts';
+import { type CompetencyArea, readCompetencyAreas } from './it-generalist-checklist.ts';
+import { type Line, splitLines } from './text-lines.ts';
 
 /**
  * Seed 003: the IT Generalist apprenticeship (RAPIDS 1059CB), a competency-based sign-off

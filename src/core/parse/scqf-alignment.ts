@@ -1,6 +1,7 @@
 import type { AlignmentMatrix } from '../model/framework.ts';
 import type { Issue } from '../model/result.ts';
-import { type Line, readParagraphs, readTable, type TableRow, titleLikeness } from './scqf-text.ts';
+import { readParagraphs, readTable, type TableRow, titleLikeness } from './scqf-text.ts';
+import type { Line } from './text-lines.ts';
 
 /**
  * The two tables at the end of an SCQF occupation profile: meta-skills by work situation (ticks),

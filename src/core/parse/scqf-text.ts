@@ -3,17 +3,7 @@
  * numbers, markdown-style tables, and numbered lists whose items the layout may wrap.
  */
 
-export type Line = {
-  /** The line, trimmed. Empty for a blank line. */
-  text: string;
-  /** 1-based line number in the file, for issues. */
-  row: number;
-};
-
-export function splitLines(text: string): Line[] {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return source.split(/\r\n|\r|\n/).map((line, index) => ({ text: line.trim(), row: index + 1 }));
-}
+import type { Line } from './text-lines.ts';
 
 /** Index of the first line from `from` whose text equals `text` (case-insensitive), or -1. */
 export function findLine(lines: readonly Line[], text: string, from = 0): number {

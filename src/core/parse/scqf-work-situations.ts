@@ -1,13 +1,13 @@
 import type { Issue } from '../model/result.ts';
 import {
   findLine,
-  type Line,
   type NumberedItem,
   readNumberedList,
   readParagraphs,
   readTable,
   titleLikeness,
 } from './scqf-text.ts';
+import type { Line } from './text-lines.ts';
 
 /**
  * The work situations of an SCQF occupation profile. Their titles come from the two contents

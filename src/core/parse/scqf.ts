@@ -3,7 +3,8 @@ import { kebab, statementId } from '../model/ids.ts';
 import { fail, type Issue, inFile, ok, type Result } from '../model/result.ts';
 import { validateFramework } from '../model/validate-framework.ts';
 import { readMetaSkillsAlignment, readStandardsAlignment, type WorkSituationRef } from './scqf-alignment.ts';
-import { findLine, type Line, readParagraphs, splitLines } from './scqf-text.ts';
+import { findLine, readParagraphs } from './scqf-text.ts';
+import { type Line, splitLines } from './text-lines.ts';
 import { readWorkSituations, type WorkSituation } from './scqf-work-situations.ts';
 
 /**
