@@ -1,19 +1,14 @@
-import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../src/core/model/framework.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
+import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
 import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
 import { finishSurvey } from './support-survey.ts';
 
-/**
- * Screenshots go to docs/screenshots when SKILLSCOPE_SCREENSHOTS=1 (to refresh the README's
- * pictures), elsewhere to a temporary folder, so that a plain test run leaves the tree clean.
- */
-const SHOTS = process.env.SKILLSCOPE_SCREENSHOTS === '1' ? join(process.cwd(), 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'skillscope-shots-'));
-mkdirSync(SHOTS, { recursive: true });
+const SHOTS = SCREENSHOTS_DIR;
 
 const SHORT = 'pipeline-it-support';
 let framework: Framework;

@@ -12,6 +12,7 @@ import type { SubjectScore } from '../../src/core/score/subject-score.ts';
 import { onetExportText } from '../fixtures/onet-export.ts';
 import { builtinFramework, builtinFrameworks } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchBrowser, launchPersistentContext, watchForeignRequests } from './browser.ts';
+import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
 import {
   answerPattern, createLinks, csvRecords, downloadBytes, importCodes, importFiles, learnerSubjectId, type Link, planInvitations,
   type RaterResult, rateFromLink, scoreWithCli, selfAssess, tempDir,
@@ -19,7 +20,6 @@ import {
 
 const BUILTIN_IDS = new Set(builtinFrameworks().map((f) => f.id));
 const isBuiltin = (id: string) => BUILTIN_IDS.has(id);
-const SCREENSHOTS = join(process.cwd(), 'docs', 'screenshots');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -110,7 +110,7 @@ describe.each(scenarios)('the whole 360 loop on $title', (scenario) => {
     links = await createLinks(page, isBuiltin);
     if (scenario.screenshots) {
       await page.locator('body').click({ position: { x: 5, y: 200 } });
-      await page.screenshot({ path: join(SCREENSHOTS, 'invite-360-1280.png'), fullPage: true });
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, 'invite-360-1280.png'), fullPage: true });
     }
     expect(links.map((link) => link.invitation.group).sort()).toEqual(['manager', 'peer', 'peer', 'peer']);
     for (const { invitation } of links) {
@@ -135,7 +135,7 @@ describe.each(scenarios)('the whole 360 loop on $title', (scenario) => {
           // The rater's page before answering: who is rated and how answers will be shown.
           await expect(rater.getByRole('heading', { name: 'How your answers will be shown' }).isVisible()).resolves.toBe(true);
           await expect(axeViolations(rater)).resolves.toEqual([]);
-          if (scenario.screenshots) await rater.screenshot({ path: join(SCREENSHOTS, 'rate-360-1280.png'), fullPage: true });
+          if (scenario.screenshots) await rater.screenshot({ path: join(SCREENSHOTS_DIR, 'rate-360-1280.png'), fullPage: true });
         },
       });
       const parsed = parseResponseFile(result.fileText, result.file, (id) => (id === framework.id ? framework : undefined));
@@ -193,7 +193,7 @@ describe.each(scenarios)('the whole 360 loop on $title', (scenario) => {
     await expect(commentsOf('peer')).resolves.toEqual(written(['peer']));
     await expect(commentsOf('others')).resolves.toEqual(written(['manager', 'peer']));
     await expect(axeViolations(page)).resolves.toEqual([]);
-    if (scenario.screenshots) await page.screenshot({ path: join(SCREENSHOTS, 'profile-360-loop-1280.png'), fullPage: true });
+    if (scenario.screenshots) await page.screenshot({ path: join(SCREENSHOTS_DIR, 'profile-360-loop-1280.png'), fullPage: true });
   });
 
   it('exports a summary.csv byte for byte the same as npm run score writes from the same response files', async () => {

@@ -8,6 +8,7 @@ import { roundPercent } from '../../src/core/score/rounding.ts';
 import { scoreSubject } from '../../src/core/score/score-subject.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
+import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
 
 const framework = builtinFramework('css-durable-skills');
 const SUBJECTS = ['ana-ruiz-a1b2', 'ben-okafor-c3d4', 'chen-li-e5f6', 'dara-obi-g7h8', 'eli-moss-j9k2', 'fay-lund-m3n4'];
@@ -78,7 +79,7 @@ describe('the team view of six learners', () => {
       }
     }
     await page.locator('h1').click();
-    await page.screenshot({ path: join(process.cwd(), 'docs', 'screenshots', 'team-1280.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'team-1280.png'), fullPage: true });
   });
 
   it('sorts by a domain column, highest first, then lowest first on a second click', async () => {
