@@ -3,6 +3,7 @@ import { builtinSummaries, type FrameworkSummary, listFrameworks, minutesFor } f
 import { hrefOf } from '../routes.ts';
 import { listDrafts } from '../storage/drafts.ts';
 import { database } from '../storage/db.ts';
+import { countAnswered } from '../../core/generate/survey-data.ts';
 import { OpenFrameworkFile } from '../components/OpenFrameworkFile.tsx';
 
 const GROUP_NOUNS: Record<string, [string, string]> = {
@@ -13,19 +14,20 @@ const GROUP_NOUNS: Record<string, [string, string]> = {
   'competency-group': ['competency group', 'competency groups'],
 };
 
-type Progress = { inProgress: Set<string>; done: Set<string> };
+/** Per framework: statements answered in a self-assessment in progress; frameworks with a response. */
+type Progress = { inProgress: Map<string, number>; done: Set<string> };
 
 async function loadProgress(): Promise<Progress> {
   const [drafts, responses] = await Promise.all([listDrafts(), database().then((db) => db.getAll('responses'))]);
   return {
-    inProgress: new Set(drafts.filter((d) => d.rater === 'self').map((d) => d.surveyId.replace(/\.self$/, ''))),
+    inProgress: new Map(drafts.filter((d) => d.rater === 'self').map((d) => [d.surveyId.replace(/\.self$/, ''), countAnswered(d.data)])),
     done: new Set(responses.map((r) => r.frameworkId)),
   };
 }
 
 export function HomePage() {
   const [frameworks, setFrameworks] = useState<FrameworkSummary[] | null>(null);
-  const [progress, setProgress] = useState<Progress>({ inProgress: new Set(), done: new Set() });
+  const [progress, setProgress] = useState<Progress>({ inProgress: new Map(), done: new Set() });
   const [error, setError] = useState<string | null>(null);
 
   const refresh = () => {
@@ -54,6 +56,7 @@ export function HomePage() {
               <li key={f.id} className="card">
                 <h3>{f.title}</h3>
                 <p className="muted">{f.publisher}{f.builtin ? '' : ' · opened from a file'}</p>
+                {progress.inProgress.has(f.id) && <p className="in-progress">In progress: {progress.inProgress.get(f.id)} of {f.statementCount} answered</p>}
                 <p>{f.statementCount} statements in {f.groupCount} {f.groupCount === 1 ? one : many} · about {minutesFor(f.statementCount)} minutes</p>
                 <p className="actions">
                   <a className="button" href={hrefOf({ name: 'assess', frameworkId: f.id })}>

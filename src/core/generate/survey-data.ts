@@ -41,3 +41,13 @@ export function surveyDataFromResponse(response: SurveyResponse): Record<string,
   if (response.raterGroup !== 'self') data[RATER_GROUP_QUESTION] = response.raterGroup;
   return data;
 }
+
+/** How many statements a saved survey's data answers (a rating or N/A), for "12 of 84 answered". */
+export function countAnswered(data: SurveyData): number {
+  let answered = 0;
+  for (const key of Object.keys(data)) {
+    const value = data[key];
+    if (key !== RATER_GROUP_QUESTION && !key.startsWith(COMMENT_PREFIX) && (isRating(value) || value === NOT_APPLICABLE_VALUE)) answered += 1;
+  }
+  return answered;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { responseFromSurveyData, surveyDataFromResponse } from '../../../src/core/generate/survey-data.ts';
+import { countAnswered, responseFromSurveyData, surveyDataFromResponse } from '../../../src/core/generate/survey-data.ts';
 import { builtinFramework } from '../../support/builtin-frameworks.ts';
 
 const framework = builtinFramework('css-durable-skills');
@@ -29,5 +29,12 @@ describe('responseFromSurveyData', () => {
   it('round-trips through the survey data', () => {
     const response = responseFromSurveyData(framework, { 'leadership-08': 4, 'fortitude-01': 'na', comment_character: 'kind' }, meta);
     expect(responseFromSurveyData(framework, surveyDataFromResponse(response), meta)).toEqual(response);
+  });
+});
+
+describe('countAnswered', () => {
+  it('counts ratings and N/A answers, not comments, the relationship or the survey identity', () => {
+    const data = { 'communication-01': 3, 'communication-02': 'na', 'leadership-01': 4, comment_communication: 'ok', rater_group: 'peer', survey_id: 'x.self', 'leadership-02': 7 };
+    expect(countAnswered(data)).toBe(3);
   });
 });
