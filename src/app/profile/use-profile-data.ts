@@ -45,10 +45,10 @@ export function useProfileData(frameworkId: string, routeSubjectId: string | nul
 }
 
 async function load(frameworkId: string, routeSubjectId: string | null): Promise<ProfileState> {
-  const loaded = await loadFramework(frameworkId);
+  // Independent reads run side by side: the profile is drawn as soon as both are here.
+  const [loaded, learner] = await Promise.all([loadFramework(frameworkId), loadLearner()]);
   if (loaded === undefined) return { status: 'no-framework' };
   const { framework } = loaded;
-  const learner = await loadLearner();
   const subjectId = routeSubjectId ?? learner?.subjectId;
   if (subjectId === undefined) return { status: 'no-learner', framework };
   const own = learner !== undefined && learner.subjectId === subjectId;
