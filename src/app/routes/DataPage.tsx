@@ -8,11 +8,13 @@ import { ExportPanel } from '../data/ExportPanel.tsx';
 import { ImportPanel } from '../data/ImportPanel.tsx';
 import { loadAllFrameworks } from '../frameworks/framework-source.ts';
 import { listDrafts } from '../storage/drafts.ts';
+import { database } from '../storage/db.ts';
 import { loadResponses } from '../storage/responses.ts';
 
 const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-type Stored = { responses: SurveyResponse[]; frameworks: Map<string, Framework>; drafts: number; custom: number };
+/** `unreadable`: stored responses that no longer read back (damaged, or their framework is gone). */
+type Stored = { responses: SurveyResponse[]; frameworks: Map<string, Framework>; drafts: number; custom: number; unreadable: number };
 
 export default function DataPage() {
   const [stored, setStored] = useState<Stored | null>(null);
@@ -22,8 +24,8 @@ export default function DataPage() {
     try {
       const loaded = await loadAllFrameworks();
       const frameworks = new Map([...loaded].map(([id, entry]) => [id, entry.framework]));
-      const [responses, drafts] = await Promise.all([loadResponses((id) => frameworks.get(id)), listDrafts()]);
-      setStored({ responses, frameworks, drafts: drafts.length, custom: [...loaded.values()].filter((entry) => !entry.builtin).length });
+      const [responses, drafts, total] = await Promise.all([loadResponses((id) => frameworks.get(id)), listDrafts(), database().then((db) => db.count('responses'))]);
+      setStored({ responses, frameworks, drafts: drafts.length, custom: [...loaded.values()].filter((entry) => !entry.builtin).length, unreadable: total - responses.length });
     } catch (e) {
       setError(`Your browser's storage could not be read (${String(e)}).`);
     }
@@ -44,6 +46,7 @@ export default function DataPage() {
         {stored ? (
           <ul>
             <li>{counted(stored.responses.filter((r) => r.raterGroup === 'self').length, 'self-assessment')} and {counted(stored.responses.filter((r) => r.raterGroup !== 'self').length, 'response')} from raters</li>
+            {stored.unreadable > 0 && <li className="error-text">{counted(stored.unreadable, 'stored response')} could not be read back (damaged, or for a framework no longer here) and {stored.unreadable === 1 ? 'is' : 'are'} left out of every figure and export</li>}
             <li>{stored.drafts} survey{stored.drafts === 1 ? '' : 's'} in progress</li>
             <li>{stored.custom} framework{stored.custom === 1 ? '' : 's'} opened from files</li>
           </ul>
