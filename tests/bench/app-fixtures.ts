@@ -5,6 +5,7 @@ import type { SurveyResponse } from '../../src/core/model/response.ts';
 import { roundPercent } from '../../src/core/score/rounding.ts';
 import { scoreSubject } from '../../src/core/score/score-subject.ts';
 import { axisLabel } from '../../src/app/profile/profile-labels.ts';
+import { wrapLabel } from '../../src/app/profile/wrap-label.ts';
 import type { StoredLearner, StoredResponseRecord } from './browser-harness.ts';
 
 /** The learner, self response and radar the browser sections load, the same on every run. */
@@ -46,13 +47,3 @@ export function domainRadar(framework: Framework, responses: readonly SurveyResp
   };
 }
 
-/** As the app's radar-chart.ts wraps axis names, so both pages draw the same text. */
-function wrapLabel(label: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of label.split(/\s+/)) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + word.length + 1 <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}

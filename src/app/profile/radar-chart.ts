@@ -2,22 +2,12 @@ import { Chart, Filler, Legend, LineElement, PointElement, RadarController, Radi
 import type { ScoreGroup } from '../../core/score/score-groups.ts';
 import { GROUP_LABELS } from './profile-labels.ts';
 import { SERIES_STYLES } from './series-styles.ts';
+import { wrapLabel } from './wrap-label.ts';
 
 // Only what a radar draws (STACK-NOTES.md): the rest of chart.js stays out of the bundle.
 Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Filler, Legend, Tooltip);
 
 export type RadarSeries = { group: ScoreGroup; percents: (number | null)[] };
-
-/** Long axis names break onto several lines so that they fit around a narrow chart. */
-function wrapLabel(label: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of label.split(/\s+/)) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + word.length + 1 <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
 
 /**
  * Draws percents (already computed by src/core) on a 0-100 radial scale, one dataset per shown
