@@ -2,13 +2,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeResponseFile } from '../../src/core/io/response-file.ts';
 import type { Framework } from '../../src/core/model/framework.ts';
-import { NOT_APPLICABLE_LABEL, RATING_LABELS, type Rating } from '../../src/core/model/rating-scale.ts';
+import type { Rating } from '../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../src/core/model/response.ts';
 import { roundFigure, roundPercent } from '../../src/core/score/rounding.ts';
 import { scoreSubject } from '../../src/core/score/score-subject.ts';
 import type { SubjectScore } from '../../src/core/score/subject-score.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
+import { finishSurvey, startSurvey } from './support-survey.ts';
 
 const FRAMEWORK_ID = 'css-durable-skills';
 let framework: Framework;
@@ -36,32 +37,13 @@ function answerFor(index: number, level: string | null): Rating | null {
 }
 
 async function completeSelfAssessment(page: Page) {
-  await page.goto(appUrl(`#/assess/${FRAMEWORK_ID}`));
-  const name = page.getByLabel('Your name');
-  await name.or(page.locator('[data-name]').first()).first().waitFor();
-  if (await name.isVisible()) {
-    await name.fill('Ana Ruiz');
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  await page.locator('[data-name]').first().waitFor();
+  await startSurvey(page, FRAMEWORK_ID);
   const ids = framework.statements.map((s) => s.id);
-  for (;;) {
-    const visible = await page.locator('[data-name]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-name') ?? ''));
-    for (const id of visible.filter((name) => ids.includes(name))) {
-      const index = ids.indexOf(id);
-      const answer = answerFor(index, framework.statements[index]?.level ?? null);
-      selfAnswers.set(id, answer);
-      const label = answer === null ? NOT_APPLICABLE_LABEL.self : RATING_LABELS[answer];
-      await page.locator(`[data-name="${id}"]`).getByText(label, { exact: true }).click();
-    }
-    const complete = page.getByRole('button', { name: 'Complete' });
-    if (await complete.isVisible()) {
-      await complete.click();
-      break;
-    }
-    await page.getByRole('button', { name: 'Next' }).click();
-  }
-  await page.waitForURL(/#\/profile\//);
+  const given = await finishSurvey(page, framework, (id) => {
+    const index = ids.indexOf(id);
+    return answerFor(index, framework.statements[index]?.level ?? null);
+  });
+  for (const [id, answer] of given) selfAnswers.set(id, answer);
 }
 
 type Row = { axis: string; group: string; mean: string; percent: string; sd: string; raters: string; ratings: string };

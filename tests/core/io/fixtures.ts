@@ -1,4 +1,4 @@
-import type { Framework, LevelId, Statement } from '../../../src/core/model/framework.ts';
+import { testFramework, testStatement } from '../../support/test-framework.ts';
 import { LEVEL_IDS } from '../../../src/core/model/framework.ts';
 import type { Rating } from '../../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../../src/core/model/response.ts';
@@ -6,23 +6,8 @@ import type { FrameworkLookup } from '../../../src/core/io/response-fields.ts';
 
 /** Small frameworks made for these tests, so that they do not depend on the seed parsers. */
 
-function framework(id: string, statements: Statement[], levelled: boolean, domains: string[]): Framework {
-  return {
-    id,
-    title: id,
-    version: '1',
-    description: '',
-    attributions: [],
-    levels: levelled ? LEVEL_IDS.map((level) => ({ id: level, label: level, description: '' })) : [],
-    standardLevel: 'proficient',
-    domains: domains.map((domain) => ({ id: domain, title: domain, kind: 'domain', description: '', mandatory: true })),
-    statements,
-    info: [],
-    alignments: [],
-  };
-}
-
-const statement = (id: string, level: LevelId | null, domain: string | null): Statement => ({ id, text: `Text of ${id}`, level, domain, source: '' });
+const framework = testFramework;
+const statement = testStatement;
 
 /** Four levels of two statements each, no domains: like css-occupational. */
 export const LEVELLED = framework(

@@ -2,6 +2,7 @@ import type { Framework, LevelId, Statement } from '../../../src/core/model/fram
 import { LEVEL_IDS } from '../../../src/core/model/framework.ts';
 import type { Rating } from '../../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../../src/core/model/response.ts';
+import { testFramework, testStatement } from '../../support/test-framework.ts';
 
 /**
  * Small frameworks built in the test, so scoring tests do not depend on the seed parsers.
@@ -30,25 +31,8 @@ export function unlevelled(id = 'test-unlevelled', standardLevel: LevelId = 'pro
   return { ...framework(id, false, ['ws-a', 'ws-b'], statements), standardLevel };
 }
 
-function statement(id: string, level: LevelId | null, domain: string | null): Statement {
-  return { id, text: `Statement ${id}`, level, domain, source: '' };
-}
-
-function framework(id: string, withLevels: boolean, domains: string[], statements: Statement[]): Framework {
-  return {
-    id,
-    title: id,
-    version: '1',
-    description: '',
-    attributions: [],
-    levels: withLevels ? LEVEL_IDS.map((level) => ({ id: level, label: level, description: '' })) : [],
-    standardLevel: 'proficient',
-    domains: domains.map((domain) => ({ id: domain, title: domain, kind: 'domain', description: '', mandatory: true })),
-    statements,
-    info: [],
-    alignments: [],
-  };
-}
+const statement = testStatement;
+const framework = (id: string, levelled: boolean, domains: string[], statements: Statement[]) => testFramework(id, statements, levelled, domains);
 
 let serial = 0;
 
