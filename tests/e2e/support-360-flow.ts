@@ -44,6 +44,9 @@ export async function answerWholeSurvey(page: Page, framework: Framework, answer
       return;
     }
     await page.getByRole('button', { name: 'Next' }).click();
+    // SurveyJS swaps pages with an animation: read the next page only once this one has gone.
+    const first = visible.find((name) => ids.includes(name)) ?? visible[0];
+    if (first !== undefined && first !== '') await page.locator(`[data-name="${first}"]`).waitFor({ state: 'detached' });
   }
 }
 

@@ -43,7 +43,8 @@ export function visibleStatements(page: Page, framework: Framework): Promise<str
 export async function finishSurvey(page: Page, framework: Framework, answerOf: (statementId: string) => Rating | null): Promise<Map<string, Rating | null>> {
   const given = new Map<string, Rating | null>();
   for (;;) {
-    for (const id of await visibleStatements(page, framework)) {
+    const onPage = await visibleStatements(page, framework);
+    for (const id of onPage) {
       const answer = answerOf(id);
       given.set(id, answer);
       await rate(page, id, answer);
@@ -54,6 +55,8 @@ export async function finishSurvey(page: Page, framework: Framework, answerOf: (
       break;
     }
     await page.getByRole('button', { name: 'Next' }).click();
+    // SurveyJS swaps pages with an animation: read the next page only once this one has gone.
+    if (onPage[0] !== undefined) await page.locator(`[data-name="${onPage[0]}"]`).waitFor({ state: 'detached' });
   }
   await page.waitForURL(/#\/profile\//);
   return given;
