@@ -1,12 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { builtinFrameworksPlugin } from './src/cli/vite-builtin-frameworks.ts';
-import { contentSecurityPolicyPlugin } from './src/cli/vite-content-security-policy.ts';
+import { builtinFrameworksPlugin } from './src/build/builtin-frameworks-plugin.ts';
+import { contentSecurityPolicyPlugin } from './src/build/content-security-policy-plugin.ts';
 
 export default defineConfig({
   // Relative asset URLs, so the built app works from any folder of any static host.
   base: './',
-  plugins: [react(), builtinFrameworksPlugin(), contentSecurityPolicyPlugin()],
+  plugins: [react(), builtinFrameworksPlugin(fileURLToPath(new URL('./seeds/', import.meta.url))), contentSecurityPolicyPlugin()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {
     projects: [

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseRoute } from './routes.ts';
+import { parseRoute } from './shell/hash-route.ts';
 import { App } from './shell/App.tsx';
 import { preloadRoute } from './shell/route-pages.ts';
 import './styles.css';

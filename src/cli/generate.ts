@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { escapeControls } from '../core/model/echo.ts';
 import { formatIssue } from '../core/model/result.ts';
 import { surveyFiles } from '../core/generate/survey-files.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
@@ -41,7 +42,7 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   if (args.issues.length > 0) {
-    for (const issue of args.issues) console.error(issue);
+    for (const issue of args.issues) console.error(escapeControls(issue));
     console.error('Run with --help for usage.');
     return 2;
   }

@@ -1,17 +1,35 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Result } from '../core/model/result.ts';
 
-/** Reads a text file named on the command line; a missing or unreadable one is an issue, not a crash. */
-export function readInputFile(path: string, maxBytes: number): Result<{ text: string; bytes: number }> {
+/**
+ * The bytes of a file named on the command line, for core to decode and check; a missing,
+ * unreadable or oversized one is an issue, not a crash, and a FIFO or device is never opened
+ * (reading one could wait forever).
+ */
+export function readInputFile(path: string, maxBytes: number): Result<Uint8Array> {
+  const problem = (code: string, message: string): Result<Uint8Array> => ({ ok: false, issues: [{ code, file: path, path: '', message }] });
   try {
-    const { size, isFile } = ((stat) => ({ size: stat.size, isFile: stat.isFile() }))(statSync(path));
-    if (!isFile) return { ok: false, issues: [{ code: 'file.not-a-file', file: path, path: '', message: 'This is not a file.' }] };
-    if (size > maxBytes) {
-      return { ok: false, issues: [{ code: 'file.too-large', file: path, path: '', message: `The file is ${(size / 1024 / 1024).toFixed(1)} MB; at most ${(maxBytes / 1024 / 1024).toFixed(0)} MB is read.` }] };
+    const stat = statSync(path);
+    if (!stat.isFile()) return problem('file.not-a-file', stat.isDirectory() ? 'This is a folder, not a file.' : 'This is not a regular file.');
+    if (stat.size > maxBytes) {
+      return problem('file.too-large', `The file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; at most ${(maxBytes / 1024 / 1024).toFixed(0)} MB is read.`);
     }
-    return { ok: true, value: { text: readFileSync(path, 'utf8'), bytes: size } };
+    return { ok: true, value: readFileSync(path) };
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'The file does not exist.' : `The file cannot be read (${String(error)}).`;
-    return { ok: false, issues: [{ code: 'file.unreadable', file: path, path: '', message: reason }] };
+    return problem('file.unreadable', describeFileError(error));
+  }
+}
+
+/** A file system error in words, without a stack trace. */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'The file does not exist.';
+    case 'EACCES': case 'EPERM': return 'Permission to read the file is denied.';
+    case 'EISDIR': return 'This is a folder, not a file.';
+    case 'ENAMETOOLONG': return 'The file name is too long.';
+    case 'ELOOP': return 'The path has a loop of symbolic links.';
+    case 'ENOTDIR': return 'A part of the path is not a folder.';
+    default: return `The file cannot be read (${code ?? (error instanceof Error ? error.message : String(error))}).`;
   }
 }

@@ -1,11 +1,8 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { escapeControls } from '../core/model/echo.ts';
 import type { Framework } from '../core/model/framework.ts';
 import type { SurveyResponse } from '../core/model/response.ts';
 import { formatIssue, type Issue, type Result } from '../core/model/result.ts';
 import { mergeResponses, type ResponseBatch } from '../core/io/merge-responses.ts';
-import { parseResponseFile } from '../core/io/response-file.ts';
-import { createResponsesCsvReader } from '../core/io/responses-csv-reader.ts';
-import { type CsvRowReader, feedCsvSource } from '../core/io/responses-csv-stream.ts';
 import { writeResponsesLongCsv } from '../core/io/responses-long-csv.ts';
 import { writeStatementsCsv } from '../core/io/statements-csv.ts';
 import { writeSummaryCsv } from '../core/io/summary-csv.ts';
@@ -13,12 +10,9 @@ import { scoreCohort } from '../core/score/score-cohort.ts';
 import type { SubjectScore } from '../core/score/subject-score.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
-import { readInputFile } from './read-input-file.ts';
+import { readResponseFile } from './file-response-input.ts';
 import { parseScoreArgs, SCORE_HELP } from './score-args.ts';
 import { writeFilesAtomically } from './write-files-atomically.ts';
-
-/** A response file is a few kilobytes; anything far larger is not one. */
-const MAX_RESPONSE_FILE_BYTES = 10 * 1024 * 1024;
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseScoreArgs(argv);
@@ -27,7 +21,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (args.issues.length > 0) {
-    for (const issue of args.issues) console.error(issue);
+    for (const issue of args.issues) console.error(escapeControls(issue));
     console.error('Run with --help for usage.');
     return 2;
   }
@@ -40,7 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const issues: Issue[] = [];
   for (const file of args.files) {
     progress.status = `Reading ${file}`;
-    const read = await readResponses(file, lookup, (rows) => (progress.status = `Reading ${file}: ${rows.toLocaleString('en')} rows`));
+    const read = await readResponseFile(file, lookup, (bytes) => (progress.status = `Reading ${file}: ${(bytes / 1024 / 1024).toFixed(0)} MB`));
     if (read.ok) batches.push({ file, responses: read.value });
     else issues.push(...read.issues);
   }
@@ -74,47 +68,6 @@ function loadFrameworks(files: readonly string[]): Result<Map<string, Framework>
   const fromFiles = loadFrameworkFiles(files);
   if (!fromFiles.ok) return fromFiles;
   return { ok: true, value: new Map([...builtin.value, ...fromFiles.value].map((framework) => [framework.id, framework])) };
-}
-
-/** A response file whole; a CSV streamed row by row, long or wide as its header says. */
-async function readResponses(file: string, lookup: (id: string) => Framework | undefined, onRows: (rows: number) => void): Promise<Result<SurveyResponse[]>> {
-  const start = firstText(file);
-  if (!start.ok) return start;
-  if (start.value.trimStart().startsWith('{')) {
-    const input = readInputFile(file, MAX_RESPONSE_FILE_BYTES);
-    const parsed = input.ok ? parseResponseFile(input.value.text, file, lookup) : input;
-    return parsed.ok ? { ok: true, value: [parsed.value] } : parsed;
-  }
-  const reader = countingRows(createResponsesCsvReader(file, lookup), onRows);
-  return feedCsvSource(createReadStream(file, { encoding: 'utf8' }), file, reader);
-}
-
-/** The first bytes of a file, to tell JSON from CSV; a missing file is an issue, not a crash. */
-function firstText(file: string): Result<string> {
-  const problem = (code: string, message: string): Result<string> => ({ ok: false, issues: [{ code, file, path: '', message }] });
-  try {
-    if (!statSync(file).isFile()) return problem('file.not-a-file', 'This is not a file.');
-    const buffer = Buffer.alloc(256);
-    const fd = openSync(file, 'r');
-    try {
-      return { ok: true, value: buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8').replace(/^\uFEFF/, '') };
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return problem('file.unreadable', missing ? 'The file does not exist.' : `The file cannot be read (${String(error)}).`);
-  }
-}
-
-function countingRows<T>(reader: CsvRowReader<T>, onRows: (rows: number) => void): CsvRowReader<T> {
-  return {
-    ...reader,
-    row(cells, rowNumber) {
-      if ((rowNumber & 0xffff) === 0) onRows(rowNumber);
-      reader.row(cells, rowNumber);
-    },
-  };
 }
 
 /** One line: how many subjects and responses, and which groups the anonymity rule showed or kept back. */

@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import { loadBuiltinFrameworks } from '../../src/cli/load-builtin-frameworks.ts';
-import { createLongCsvReader } from '../../src/core/io/responses-long-csv.ts';
-import { feedCsvSource } from '../../src/core/io/responses-csv-stream.ts';
+import { readResponseFile } from '../../src/cli/file-response-input.ts';
 
 /**
  * Run by csv.ts in a child process, so that the peak RSS it reports is the streaming read's
@@ -31,8 +30,7 @@ async function main(): Promise<Record<string, unknown>> {
   const frameworks = loadBuiltinFrameworks();
   if (!frameworks.ok) throw new Error('The built-in frameworks did not load.');
   const byId = new Map(frameworks.value.map((framework) => [framework.id, framework]));
-  const reader = createLongCsvReader(path, (id) => byId.get(id));
-  const result = await feedCsvSource(createReadStream(path, { encoding: 'utf8' }), path, reader);
+  const result = await readResponseFile(path, (id) => byId.get(id), () => undefined);
   if (!result.ok) throw new Error(`The file was refused: ${result.issues.length} issues, first: ${result.issues[0]?.message ?? ''}`);
   return { mode, ms: performance.now() - start, responses: result.value.length };
 }

@@ -7,9 +7,8 @@ import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { loadBuiltinFrameworks } from '../../src/cli/load-builtin-frameworks.ts';
 import type { CsvCell } from '../../src/core/io/csv-format.ts';
-import { feedCsvSource } from '../../src/core/io/responses-csv-stream.ts';
+import { readResponseFile } from '../../src/cli/file-response-input.ts';
 import {
-  createLongCsvReader,
   LONG_COLUMNS,
   ratingLabel,
   writeResponsesLongCsv,
@@ -104,7 +103,7 @@ export const csv: BenchSection = {
         await chunkThrough(path);
         rawChunkRead.push(now() - start);
         start = now();
-        const result = await feedCsvSource(createReadStream(path, { encoding: 'utf8' }), path, createLongCsvReader(path, lookup));
+        const result = await readResponseFile(path, lookup, () => undefined);
         ourRead.push(now() - start);
         if (!result.ok) throw new Error(`Our reader refused our own file: ${result.issues[0]?.message ?? ''}`);
         readResponses = result.value.length;
@@ -126,7 +125,7 @@ export const csv: BenchSection = {
         { name: '  / raw', value: formatNumber(chunkWrite / rawWrite, 2), unit: 'x', target: atLeast(chunkWrite / rawWrite, 0.8, '>= 0.8x') },
         { name: 'read: raw papaparse step over a file stream', value: formatNumber(rawReadRate, 1), unit: 'MB/s' },
         { name: '  raw papaparse chunk callback over a file stream', value: formatNumber(rawChunkReadRate, 1), unit: 'MB/s' },
-        { name: 'read: createLongCsvReader fed by feedCsvSource', value: formatNumber(ourReadRate, 1), unit: 'MB/s' },
+        { name: 'read: the one reader (readResponseFile), as npm run score reads', value: formatNumber(ourReadRate, 1), unit: 'MB/s' },
         { name: '  / raw', value: formatNumber(ourReadRate / rawReadRate, 2), unit: 'x', target: atLeast(ourReadRate / rawReadRate, 0.8, '>= 0.8x') },
         { name: 'read peak RSS, our streaming read (child process)', value: formatNumber(ourChild.maxRssMb, 0), unit: 'MB', target: atMost(ourChild.maxRssMb, 150, '< 150 MB') },
         { name: '  raw papaparse step (child process)', value: formatNumber(rawChild.maxRssMb, 0), unit: 'MB' },
@@ -140,7 +139,7 @@ export const csv: BenchSection = {
           `  ${formatNumber(megabytes(fileBytes), 1)} MB with BOM and CRLF; our one-string output ${same ? 'is' : 'is NOT'} byte for byte papaparse's plus BOM and final CRLF.`,
           `write: raw = Papa.unparse({ fields, data }, { newline: '\\r\\n' }) of the same 11 cells per row, built beforehand (untimed);`,
           `  ours starts from SurveyResponse objects. read: raw = Papa.parse(fs stream, { step }) counting rows, header: false;`,
-          `  ours = feedCsvSource(fs stream, createLongCsvReader), which checks every row and builds ${formatNumber(readResponses)} responses.`,
+          `  ours = readResponseFile (UTF-8 checked, papaparse stream, long reader), which checks every row and builds ${formatNumber(readResponses)} responses.`,
           `  Median of ${RUNS} runs each, alternated.`,
           `RSS: process.resourceUsage().maxRSS of \`node --import tsx tests/bench/csv-read-child.ts\`; our read took ${formatNumber(Number(ourChild.ms) / 1000, 1)} s there.`,
         ],

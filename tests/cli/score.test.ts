@@ -96,7 +96,7 @@ describe('npm run score', () => {
       `${bad}, row 2: rating: Rating "5" is not 1, 2, 3 or 4 (or empty for N/A). [csv.bad-rating]`,
       `${bad}, row 3: statement_id: Statement "emerging-09" is not in framework ${FW}. [csv.unknown-statement]`,
       `${bad}, row 4: rating: Rating "three" is not 1, 2, 3 or 4 (or empty for N/A). [csv.bad-rating]`,
-      `${broken}, row 1: The file is not valid JSON at line 1, column 34: expected a "quoted" key but found ",". [response.json-syntax]`,
+      `${broken}, row 1: The file is not valid JSON at line 1, column 34: expected a "quoted" key but found ",". [json.syntax]`,
       'Nothing written: 4 problems.',
     ]);
     expect(existsSync(path('out'))).toBe(false);

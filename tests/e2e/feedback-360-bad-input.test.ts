@@ -6,7 +6,7 @@ import type { Rating } from '../../src/core/model/rating-scale.ts';
 import type { OtherGroup, SurveyResponse } from '../../src/core/model/response.ts';
 import { parseFrameworkFile } from '../../src/core/parse/parse-framework-file.ts';
 import { encodeInvitation, type Invitation } from '../../src/core/share/invitation.ts';
-import { encodeResponseCode } from '../../src/core/share/response-code.ts';
+import { encodeResponseCode } from '../../src/core/io/response-code.ts';
 import { onetExportText } from '../fixtures/onet-export.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, launchPersistentContext } from './browser.ts';
@@ -101,20 +101,20 @@ describe('a learner importing damaged codes and files', () => {
   ])('refuses a response code %s, naming the pasted code and why', async (_, damage, why) => {
     const verdict = await importCodes(page, damage(encodeResponseCode(good[0] as SurveyResponse, framework)));
     expect(verdict).toContain('Nothing was imported');
-    expect(verdict).toMatch(/pasted code 1: /);
+    expect(verdict).toMatch(/pasted text, code 1: /);
     expect(verdict).toMatch(why);
     await expect(storedCount()).resolves.toBe('0 self-assessments and 0 responses from raters');
   });
 
   it('refuses a code made for a framework the learner has not opened', async () => {
     const verdict = await importCodes(page, encodeResponseCode(response('onet-1', 'peer', onet), onet));
-    expect(verdict).toMatch(/pasted code 1: The code is for framework "onet-15-1244-00", which is not in this browser/);
+    expect(verdict).toMatch(/pasted text, code 1: The code is for framework "onet-15-1244-00", which is not in this browser/);
   });
 
   it('refuses a code made for another version of the same framework, never misreading it', async () => {
     const older: Framework = { ...framework, statements: framework.statements.slice(0, -1) };
     const verdict = await importCodes(page, encodeResponseCode(response('old-1', 'peer', older), older));
-    expect(verdict).toMatch(/pasted code 1: The code was made for a different version of/);
+    expect(verdict).toMatch(/pasted text, code 1: The code was made for a different version of/);
     await expect(storedCount()).resolves.toBe('0 self-assessments and 0 responses from raters');
   });
 

@@ -1,4 +1,4 @@
-import type { Issue } from '../../core/model/result.ts';
+import { type Issue, issueParts } from '../../core/model/result.ts';
 
 /** Every problem of a refused file, each with its file, row and field (DESIGN.md). */
 export function IssueList({ title, issues }: { title: string; issues: readonly Issue[] }) {
@@ -7,12 +7,15 @@ export function IssueList({ title, issues }: { title: string; issues: readonly I
     <div className="banner banner-error" role="alert">
       <p><strong>{title}</strong> Nothing was imported; fix these and try again.</p>
       <ul className="issue-list">
-        {shown.map((issue, index) => (
-          <li key={index}>
-            {[issue.file, issue.row === undefined ? undefined : `row ${issue.row}`, issue.path || undefined].filter(Boolean).join(', ')}
-            {': '}{issue.message}
-          </li>
-        ))}
+        {shown.map((issue, index) => {
+          const { where, path, message } = issueParts(issue);
+          return (
+            <li key={index}>
+              {[where, path].filter((part) => part !== '').join(', ')}
+              {': '}{message}
+            </li>
+          );
+        })}
       </ul>
       {issues.length > shown.length && <p>…and {issues.length - shown.length} more.</p>}
     </div>

@@ -3,6 +3,7 @@ import type { SurveyResponse } from '../../core/model/response.ts';
 import { downloadText } from '../components/download.ts';
 import { writeResponseFile } from '../../core/io/response-file.ts';
 import { buildExport, EXPORT_DESCRIPTIONS, EXPORT_NAMES, responseFileName } from './exports.ts';
+import { formatDate } from '../profile/format-figures.ts';
 
 /** Downloads of the four CSVs, and each response as its JSON file. */
 export function ExportPanel({ responses, frameworks, title = 'Export' }: { responses: readonly SurveyResponse[]; frameworks: ReadonlyMap<string, Framework>; title?: string }) {
@@ -25,7 +26,7 @@ export function ExportPanel({ responses, frameworks, title = 'Export' }: { respo
           {responses.map((response) => (
             <li key={response.responseId}>
               <button type="button" className="secondary" onClick={() => downloadText(responseFileName(response), writeResponseFile(response), 'application/json')}>
-                Download {response.raterGroup === 'self' ? 'self-assessment' : `${response.raterGroup} response`} of {new Date(response.submittedAt).toLocaleString()}
+                Download {response.raterGroup === 'self' ? 'self-assessment' : `${response.raterGroup} response`} of {formatDate(response.submittedAt)}
                 <span className="visually-hidden"> ({response.frameworkId}, {response.subjectId})</span>
               </button>
             </li>

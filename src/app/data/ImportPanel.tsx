@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import type { Issue } from '../../core/model/result.ts';
 import { IssueList } from '../components/IssueList.tsx';
 import { loadAllFrameworks } from '../frameworks/framework-source.ts';
-import { type ImportProgress, importResponses, type ImportSummary } from './import-responses.ts';
-import type { ResponseInput } from './read-response-input.ts';
+import type { ResponseInput } from '../../core/io/read-response-input.ts';
+import { fileInput, type ImportProgress, importResponses, type ImportSummary } from './import-responses.ts';
 
 /**
  * Import response files (several at once, or dropped), CSVs, and pasted response codes (one per
@@ -42,11 +42,10 @@ export function ImportPanel({ onImported, title = 'Import responses' }: { onImpo
     }
   };
 
-  const fromFiles = (files: FileList | null) => void run(Array.from(files ?? [], (file) => ({ kind: 'file', file })));
+  const fromFiles = (files: FileList | null) => void run(Array.from(files ?? [], fileInput));
   const fromCodes = () => {
-    const pasted = codes.split(/(?=SKR1\.)/).map((code) => code.trim()).filter((code) => code !== '');
-    // The codes stay in the box when the import is refused, so they can be corrected.
-    void run(pasted.map((text, index) => ({ kind: 'code', text, label: `pasted code ${index + 1}` }))).then((imported) => imported && setCodes(''));
+    // Core splits the codes; they stay in the box when the import is refused, to be corrected.
+    void run([{ kind: 'text', name: 'pasted text', text: codes }]).then((imported) => imported && setCodes(''));
   };
   const percent = progress ? Math.round((progress.bytes / Math.max(1, progress.totalBytes)) * 100) : 0;
 

@@ -1,14 +1,32 @@
 import { mergeResponses } from '../../core/io/merge-responses.ts';
+import { readResponseInput, type ResponseInput } from '../../core/io/read-response-input.ts';
 import type { FrameworkLookup } from '../../core/io/response-fields.ts';
 import type { Issue, Result } from '../../core/model/result.ts';
 import type { SurveyResponse } from '../../core/model/response.ts';
 import { loadResponses, saveResponses } from '../storage/responses.ts';
-import { inputName, readResponseInput, type ResponseInput } from './read-response-input.ts';
 
 export type ImportProgress = { done: number; total: number; bytes: number; totalBytes: number };
 export type ImportSummary = { added: number; alreadyThere: number; responses: SurveyResponse[] };
 
-const sizeOf = (input: ResponseInput) => (input.kind === 'file' ? input.file.size : input.text.length);
+/** A picked or dropped file, for core's reader: its bytes streamed, never its name trusted. */
+export function fileInput(file: File): ResponseInput {
+  return { kind: 'bytes', name: file.name, size: file.size, bytes: () => streamBytes(file) };
+}
+
+async function* streamBytes(file: File): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+const sizeOf = (input: ResponseInput) => (input.kind === 'bytes' ? input.size : input.text.length);
 
 /**
  * DESIGN.md: each input validated whole; a response imported twice counts once; the same
@@ -28,13 +46,13 @@ export async function importResponses(
     const read = await readResponseInput(input, lookup, (bytes) => onProgress({ done: index, total: inputs.length, bytes: bytesBefore + bytes, totalBytes }));
     bytesBefore += sizeOf(input);
     onProgress({ done: index + 1, total: inputs.length, bytes: bytesBefore, totalBytes });
-    if (read.ok) batches.push({ file: inputName(input), responses: read.value });
+    if (read.ok) batches.push({ file: input.name, responses: read.value });
     else issues.push(...read.issues);
     // Let the page paint the progress bar between files.
     if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   // Conflicts between the files that did parse are listed with the files that did not.
-  const stored = await loadResponses(lookup);
+  const { responses: stored } = await loadResponses(lookup);
   const merged = mergeResponses([{ file: 'the responses already in this browser', responses: stored }, ...batches]);
   if (!merged.ok) issues.push(...merged.issues);
   if (issues.length > 0 || !merged.ok) return { ok: false, issues };

@@ -4,7 +4,7 @@ import { buildSelfSurvey } from '../../core/generate/self-survey.ts';
 import type { SurveyJson } from '../../core/generate/survey-json.ts';
 import type { Framework } from '../../core/model/framework.ts';
 import { type FrameworkSummary as CoreSummary, summarizeFramework } from '../../core/model/framework-summary.ts';
-import { database } from '../storage/db.ts';
+import { listStoredFrameworks, loadStoredFramework } from '../storage/frameworks.ts';
 
 export type LoadedFramework = { framework: Framework; selfSurvey: SurveyJson; raterSurvey: SurveyJson; builtin: boolean };
 
@@ -28,11 +28,8 @@ export function builtinSummaries(): FrameworkSummary[] {
 
 /** The six built-in frameworks, then those the user opened from files, newest last. */
 export async function listFrameworks(): Promise<FrameworkSummary[]> {
-  const stored = await (await database()).getAll('frameworks');
-  return [
-    ...builtinSummaries(),
-    ...stored.sort((a, b) => a.addedAt.localeCompare(b.addedAt)).map((entry) => summarize(entry.framework, false)),
-  ];
+  const stored = await listStoredFrameworks();
+  return [...builtinSummaries(), ...stored.map((entry) => summarize(entry.framework, false))];
 }
 
 const cache = new Map<string, Promise<LoadedFramework | undefined>>();
@@ -50,7 +47,7 @@ export function loadFramework(id: string): Promise<LoadedFramework | undefined> 
 async function fetchFramework(id: string): Promise<LoadedFramework | undefined> {
   const builtin = isBuiltin(id) ? loaders[id] : undefined;
   if (builtin) return { ...(await builtin()), builtin: true };
-  const stored = await (await database()).get('frameworks', id);
+  const stored = await loadStoredFramework(id);
   if (!stored) return undefined;
   return { framework: stored.framework, selfSurvey: buildSelfSurvey(stored.framework), raterSurvey: buildRaterSurvey(stored.framework), builtin: false };
 }

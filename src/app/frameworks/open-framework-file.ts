@@ -1,9 +1,8 @@
 import type { Framework } from '../../core/model/framework.ts';
 import type { Result } from '../../core/model/result.ts';
-import { MAX_FRAMEWORK_FILE_BYTES, sizeIssue } from '../../core/parse/json-input.ts';
-import { parseFrameworkFile } from '../../core/parse/parse-framework-file.ts';
-import { database } from '../storage/db.ts';
-import { guardedWrite } from '../storage/storage-status.ts';
+import { MAX_FRAMEWORK_FILE_BYTES, sizeIssue } from '../../core/parse/framework-size.ts';
+import { readFrameworkBytes } from '../../core/parse/parse-framework-file.ts';
+import { saveFrameworks } from '../storage/frameworks.ts';
 import { forgetCachedFramework, isBuiltin } from './framework-source.ts';
 
 /**
@@ -13,7 +12,7 @@ import { forgetCachedFramework, isBuiltin } from './framework-source.ts';
 export async function openFrameworkFile(file: File): Promise<Result<Framework[]>> {
   const tooLarge = sizeIssue(file.size, file.name);
   if (tooLarge !== null || file.size > MAX_FRAMEWORK_FILE_BYTES) return { ok: false, issues: tooLarge ? [tooLarge] : [] };
-  const parsed = parseFrameworkFile(await file.text(), file.name, file.size);
+  const parsed = readFrameworkBytes(new Uint8Array(await file.arrayBuffer()), file.name);
   if (!parsed.ok) return parsed;
   const clash = parsed.value.filter((framework) => isBuiltin(framework.id));
   if (clash.length > 0) {
@@ -22,11 +21,7 @@ export async function openFrameworkFile(file: File): Promise<Result<Framework[]>
       issues: clash.map((framework) => ({ code: 'framework.builtin-id', file: file.name, path: 'id', message: `"${framework.id}" is a built-in framework already; open the built-in one from the home page.` })),
     };
   }
-  const addedAt = new Date().toISOString();
-  const saved = await guardedWrite(async () => {
-    const tx = (await database()).transaction('frameworks', 'readwrite');
-    await Promise.all([...parsed.value.map((framework) => tx.store.put({ id: framework.id, framework, file: file.name, addedAt })), tx.done]);
-  });
+  const saved = await saveFrameworks(parsed.value, file.name);
   if (!saved) return { ok: false, issues: [{ code: 'storage.refused', file: file.name, path: '', message: 'The framework is valid but your browser refused to store it.' }] };
   for (const framework of parsed.value) forgetCachedFramework(framework.id);
   return parsed;

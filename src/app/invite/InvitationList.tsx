@@ -1,6 +1,7 @@
 import { CopyButton } from '../components/CopyButton.tsx';
 import { GROUP_NAMES } from '../components/group-names.ts';
-import { invitationLink, mailtoLink, type SentInvitation } from './invitations.ts';
+import type { SentInvitation } from '../storage/invitations.ts';
+import { invitationLink, mailtoLink } from './invitations.ts';
 
 export function InvitationList({ sent, frameworkTitle }: { sent: readonly SentInvitation[]; frameworkTitle: string }) {
   if (sent.length === 0) return null;

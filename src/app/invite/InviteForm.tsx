@@ -1,18 +1,20 @@
 import { useEffect, useId, useState } from 'react';
 import { OTHER_GROUPS, type OtherGroup } from '../../core/model/response.ts';
-import { isCollectionEndpoint } from '../../core/share/invitation.ts';
+import { collectionEndpointProblem } from '../../core/share/invitation.ts';
 import { GROUP_NAMES } from '../components/group-names.ts';
+import { UnreadableNotice } from '../components/UnreadableNotice.tsx';
 import type { LoadedFramework } from '../frameworks/framework-source.ts';
-import { hrefOf } from '../routes.ts';
+import { hrefOf } from '../shell/hash-route.ts';
+import { appendInvitations, loadInvitations, type SentInvitation, type SentInvitations } from '../storage/invitations.ts';
 import type { Learner } from '../storage/settings.ts';
 import { anonymityWarnings } from './anonymity-preview.ts';
 import { allowedCollectionOrigins, connectAllowed } from './content-security-policy.ts';
-import { appendInvitations, loadInvitations, type SentInvitation } from './invitations.ts';
 import { InvitationList } from './InvitationList.tsx';
 
 function endpointProblem(endpoint: string): string | null {
   if (endpoint === '') return null;
-  if (!isCollectionEndpoint(endpoint)) return 'The collection address must start with https://.';
+  const problem = collectionEndpointProblem(endpoint);
+  if (problem !== undefined) return problem;
   if (connectAllowed(endpoint)) return null;
   const allowed = allowedCollectionOrigins();
   return `This copy of Skillscope may only send responses to ${allowed.length === 0 ? 'no collection address' : allowed.join(', ')}: browsers would block ${new URL(endpoint).origin}. Ask whoever hosts it to add that address (SKILLSCOPE_COLLECTION_ORIGINS), or leave this empty and collect the response files.`;
@@ -27,10 +29,10 @@ export function InviteForm({ loaded, learner }: { loaded: LoadedFramework; learn
   const [planned, setPlanned] = useState<Record<OtherGroup, number>>({ ...NONE, manager: 1, peer: 3 });
   const [note, setNote] = useState('');
   const [endpoint, setEndpoint] = useState('');
-  const [sent, setSent] = useState<SentInvitation[]>([]);
+  const [stored, setStored] = useState<SentInvitations>({ sent: [], unreadable: 0 });
 
   useEffect(() => {
-    loadInvitations(framework.id, learner.subjectId).then(setSent, () => setSent([]));
+    loadInvitations(framework.id, learner.subjectId).then(setStored, () => setStored({ sent: [], unreadable: 0 }));
   }, [framework.id, learner.subjectId]);
 
   const warnings = anonymityWarnings(planned);
@@ -57,7 +59,7 @@ export function InviteForm({ loaded, learner }: { loaded: LoadedFramework; learn
       })),
     );
     const all = await appendInvitations(framework.id, learner.subjectId, fresh);
-    if (all) setSent(all);
+    if (all) setStored(all);
   };
 
   return (
@@ -98,7 +100,8 @@ export function InviteForm({ loaded, learner }: { loaded: LoadedFramework; learn
         </details>
         <button type="submit" disabled={total === 0 || endpointError !== null}>Create {total} link{total === 1 ? '' : 's'}</button>
       </form>
-      <InvitationList sent={sent} frameworkTitle={framework.title} />
+      <UnreadableNotice count={stored.unreadable} kind="invitation" leftOutOf="your invitation links" />
+      <InvitationList sent={stored.sent} frameworkTitle={framework.title} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { Framework } from '../../core/model/framework.ts';
-import { hrefOf } from '../routes.ts';
+import { hrefOf } from '../shell/hash-route.ts';
 
 /** No counted response yet: say so, and where to begin. */
 export function EmptyProfile({ framework, own }: { framework: Framework; own: boolean }) {

@@ -2,7 +2,7 @@ import type { Framework } from '../../core/model/framework.ts';
 import type { GapFlag } from '../../core/score/gaps.ts';
 import type { StatementScore } from '../../core/score/subject-score.ts';
 import { formatFigure, formatGap } from './format-figures.ts';
-import { statementsById } from './statement-index.ts';
+import { statementById } from '../../core/model/statement-index.ts';
 
 const HEADINGS: Record<GapFlag, { title: string; hint: string; none: string }> = {
   'blind-spot': { title: 'Blind spots', hint: 'You rate yourself a whole point or more above the others.', none: 'No blind spots.' },
@@ -11,7 +11,6 @@ const HEADINGS: Record<GapFlag, { title: string; hint: string; none: string }> =
 
 /** The statements core flagged as blind spots or hidden strengths (DESIGN.md "Gap"). */
 export function FlaggedStatements({ framework, statements, flag }: { framework: Framework; statements: StatementScore[]; flag: GapFlag }) {
-  const byId = statementsById(framework);
   const flagged = statements.filter((statement) => statement.flag === flag);
   const { title, hint, none } = HEADINGS[flag];
   return (
@@ -22,7 +21,7 @@ export function FlaggedStatements({ framework, statements, flag }: { framework: 
         <ul>
           {flagged.map((statement) => (
             <li key={statement.statementId} data-statement={statement.statementId}>
-              <span className="statement-text">{byId.get(statement.statementId)?.text ?? statement.statementId}</span>
+              <span className="statement-text">{statementById(framework, statement.statementId)?.text ?? statement.statementId}</span>
               <span className="statement-meta">
                 <span>Self: {formatFigure(statement.self)}</span>
                 <span>Others: {formatFigure(statement.others)}</span>

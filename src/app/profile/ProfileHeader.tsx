@@ -1,7 +1,7 @@
 import type { Framework } from '../../core/model/framework.ts';
 import { SCORE_GROUPS } from '../../core/score/score-groups.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
-import { hrefOf } from '../routes.ts';
+import { hrefOf } from '../shell/hash-route.ts';
 import { formatDate } from './format-figures.ts';
 import { GROUP_LABELS } from './profile-labels.ts';
 

@@ -6,7 +6,7 @@ import { formatFigure, formatGap } from './format-figures.ts';
 import { domainLabel, domainNoun, levelLabel } from './profile-labels.ts';
 import { selfRatingText } from './rating-text.ts';
 import { ALL, filterStatements, type StatementFilter } from './statement-filter.ts';
-import { statementsById } from './statement-index.ts';
+import { statementById } from '../../core/model/statement-index.ts';
 
 type Props = { framework: Framework; statements: StatementScore[]; othersShown: boolean; selfResponse: SurveyResponse | null };
 
@@ -17,7 +17,6 @@ export function StatementList({ framework, statements, othersShown, selfResponse
   const id = useId();
   const [filter, setFilter] = useState<StatementFilter>({ level: ALL, domain: ALL });
   const shown = useMemo(() => filterStatements(statements, filter), [statements, filter]);
-  const byId = statementsById(framework);
   const noun = domainNoun(framework, false);
   return (
     <section aria-labelledby="statements-title" className="statement-section">
@@ -46,7 +45,7 @@ export function StatementList({ framework, statements, othersShown, selfResponse
       <ol className="statement-list">
         {shown.map((statement) => (
           <li key={statement.statementId} data-statement={statement.statementId}>
-            <p className="statement-text">{byId.get(statement.statementId)?.text ?? statement.statementId}</p>
+            <p className="statement-text">{statementById(framework, statement.statementId)?.text ?? statement.statementId}</p>
             <dl className="statement-figures">
               {statement.level !== null && <div><dt>Level</dt><dd>{levelLabel(framework, statement.level)}</dd></div>}
               {statement.domain !== null && <div><dt>{noun.charAt(0).toUpperCase() + noun.slice(1)}</dt><dd>{domainLabel(framework, statement.domain)}</dd></div>}

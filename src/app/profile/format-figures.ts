@@ -1,4 +1,5 @@
 import { roundFigure, roundPercent } from '../../core/score/rounding.ts';
+import { instantMillis } from '../../core/model/instant.ts';
 
 /** Display text of a mean, sd or gap: rounded by core (DESIGN.md, 2 decimals), then printed. */
 export function formatFigure(value: number | null): string {
@@ -19,7 +20,7 @@ export function formatGap(value: number | null): string {
 }
 
 export function formatDate(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
+  const time = instantMillis(iso);
+  if (time === undefined) return iso;
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(time);
 }

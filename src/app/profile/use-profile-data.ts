@@ -19,6 +19,8 @@ export type ProfileData = {
   selfResponse: SurveyResponse | null;
   /** Dates of the earlier self-assessments, newest first: kept as history, not counted. */
   earlierSelf: string[];
+  /** Stored responses for this profile that no longer read back, left out of it. */
+  unreadable: number;
 };
 
 export type ProfileState =
@@ -53,7 +55,7 @@ async function load(frameworkId: string, routeSubjectId: string | null): Promise
   if (subjectId === undefined) return { status: 'no-learner', framework };
   const own = learner !== undefined && learner.subjectId === subjectId;
   const lookup = (id: string) => (id === framework.id ? framework : undefined);
-  const responses = await loadResponses(lookup, { subjectId, frameworkId: framework.id });
+  const { responses, unreadable } = await loadResponses(lookup, { subjectId, frameworkId: framework.id });
   const selfResponse = countResponses(responses, subjectId, framework.id).find((response) => response.raterGroup === 'self') ?? null;
   const earlierSelf = responses
     .filter((response) => response.raterGroup === 'self' && response.responseId !== selfResponse?.responseId)
@@ -61,6 +63,6 @@ async function load(frameworkId: string, routeSubjectId: string | null): Promise
     .sort((a, b) => Date.parse(b) - Date.parse(a));
   return {
     status: 'ready',
-    data: { framework, subjectId, whose: own && learner ? learner.displayName : subjectId, own, score: scoreSubject(framework, responses, subjectId), selfResponse, earlierSelf },
+    data: { framework, subjectId, whose: own && learner ? learner.displayName : subjectId, own, score: scoreSubject(framework, responses, subjectId), selfResponse, earlierSelf, unreadable },
   };
 }

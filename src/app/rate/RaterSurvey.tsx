@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Survey } from 'survey-react-ui';
 import { responseFromSurveyData } from '../../core/generate/survey-data.ts';
-import { LEARNER_VARIABLE, RATER_GROUP_QUESTION, surveyIdOf, surveyVersionOf } from '../../core/generate/survey-identity.ts';
+import { LEARNER_VARIABLE, RATER_GROUP_QUESTION, surveyVersionOf } from '../../core/generate/survey-identity.ts';
+import { surveyIdOf } from '../../core/model/survey-id.ts';
 import type { Invitation } from '../../core/share/invitation.ts';
 import type { LoadedFramework } from '../frameworks/framework-source.ts';
 import { SaveStatus } from '../survey/SaveStatus.tsx';
 import { usePersistentSurvey } from '../survey/use-persistent-survey.ts';
 import { AnonymityNote } from './AnonymityNote.tsx';
-import { loadSubmission, saveSubmission, type Submission } from './submissions.ts';
 import { SubmittedResponse } from './SubmittedResponse.tsx';
 import { deleteDraft } from '../storage/drafts.ts';
+import { loadSubmission, saveSubmission, type Submission } from '../storage/submissions.ts';
 
 /** The rater's survey, autosaved like the self survey, keyed by the invitation so two never mix. */
 export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; invitation: Invitation }) {
@@ -21,9 +22,13 @@ export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; i
   const variables = useMemo(() => ({ [LEARNER_VARIABLE]: invitation.learnerName }), [invitation.learnerName]);
   const { model, saveState } = usePersistentSurvey(raterSurvey, identity, variables);
   const [submission, setSubmission] = useState<Submission | null | undefined>(undefined);
+  const [unreadable, setUnreadable] = useState(false);
 
   useEffect(() => {
-    loadSubmission(invitation.invitationId, framework).then((value) => setSubmission(value ?? null), () => setSubmission(null));
+    loadSubmission(invitation.invitationId, framework).then((read) => {
+      setUnreadable(read.state === 'unreadable');
+      setSubmission(read.state === 'readable' ? read.submission : null);
+    }, () => setSubmission(null));
   }, [invitation.invitationId, framework]);
 
   useEffect(() => {
@@ -64,6 +69,11 @@ export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; i
           <blockquote>{invitation.note}</blockquote>
           <figcaption>— a note from {invitation.learnerName}</figcaption>
         </figure>
+      )}
+      {unreadable && (
+        <p className="banner banner-warn">
+          Your earlier answers to this link are stored in this browser but no longer read back. If you already sent {invitation.learnerName} the response file or code, there is nothing more to do; otherwise answer again.
+        </p>
       )}
       <AnonymityNote group={invitation.group} learnerName={invitation.learnerName} endpoint={invitation.endpoint} />
       {model ? <Survey model={model} /> : <p role="status">Loading your answers…</p>}

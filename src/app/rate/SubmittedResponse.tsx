@@ -3,11 +3,12 @@ import { writeResponseFile } from '../../core/io/response-file.ts';
 import type { Framework } from '../../core/model/framework.ts';
 import { deliverResponse, type DeliveryStatus } from '../../core/share/deliver-response.ts';
 import type { Invitation } from '../../core/share/invitation.ts';
-import { encodeResponseCode } from '../../core/share/response-code.ts';
+import { encodeResponseCode } from '../../core/io/response-code.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { downloadText, fileSlug } from '../components/download.ts';
 import { connectAllowed } from '../invite/content-security-policy.ts';
-import { markDelivered, type Submission, wasDelivered } from './submissions.ts';
+import { markDelivered, wasDelivered } from '../storage/deliveries.ts';
+import type { Submission } from '../storage/submissions.ts';
 
 /** After submitting: the response file, the short code, and delivery to a collection address. */
 export function SubmittedResponse({ submission, framework, invitation }: { submission: Submission; framework: Framework; invitation: Invitation }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AlignmentMatrix, Framework } from '../../core/model/framework.ts';
 import { loadFramework } from '../frameworks/framework-source.ts';
-import { hrefOf } from '../routes.ts';
+import { hrefOf } from '../shell/hash-route.ts';
 
 /** What a learner wants to know before rating: the statements, the source, its notes. */
 export default function AboutPage({ frameworkId }: { frameworkId: string }) {

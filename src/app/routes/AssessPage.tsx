@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import 'survey-core/survey-core.fontless.min.css';
 import { LearnerGate } from '../components/LearnerGate.tsx';
 import { type LoadedFramework, loadFramework } from '../frameworks/framework-source.ts';
-import { hrefOf } from '../routes.ts';
+import { hrefOf } from '../shell/hash-route.ts';
 import type { Learner } from '../storage/settings.ts';
 import { SelfSurvey } from '../survey/SelfSurvey.tsx';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { builtinSummaries, type FrameworkSummary, listFrameworks, minutesFor } from '../frameworks/framework-source.ts';
-import { hrefOf } from '../routes.ts';
+import { hrefOf } from '../shell/hash-route.ts';
 import { listDrafts } from '../storage/drafts.ts';
-import { database } from '../storage/db.ts';
+import { frameworksWithResponses } from '../storage/responses.ts';
 import { countAnswered } from '../../core/generate/survey-data.ts';
 import { OpenFrameworkFile } from '../components/OpenFrameworkFile.tsx';
 
@@ -18,10 +18,10 @@ const GROUP_NOUNS: Record<string, [string, string]> = {
 type Progress = { inProgress: Map<string, number>; done: Set<string> };
 
 async function loadProgress(): Promise<Progress> {
-  const [drafts, responses] = await Promise.all([listDrafts(), database().then((db) => db.getAll('responses'))]);
+  const [drafts, done] = await Promise.all([listDrafts(), frameworksWithResponses()]);
   return {
     inProgress: new Map(drafts.filter((d) => d.rater === 'self').map((d) => [d.surveyId.replace(/\.self$/, ''), countAnswered(d.data)])),
-    done: new Set(responses.map((r) => r.frameworkId)),
+    done,
   };
 }
 

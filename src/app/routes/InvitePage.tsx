@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { LearnerGate } from '../components/LearnerGate.tsx';
 import { type LoadedFramework, loadFramework } from '../frameworks/framework-source.ts';
 import { InviteForm } from '../invite/InviteForm.tsx';
-import { hrefOf } from '../routes.ts';
+import { hrefOf } from '../shell/hash-route.ts';
 
 export default function InvitePage({ frameworkId }: { frameworkId: string }) {
   const [loaded, setLoaded] = useState<LoadedFramework | null | undefined>(undefined);

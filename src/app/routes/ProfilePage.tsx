@@ -1,7 +1,8 @@
+import { UnreadableNotice } from '../components/UnreadableNotice.tsx';
 import { EmptyProfile } from '../profile/EmptyProfile.tsx';
 import { ProfileView } from '../profile/ProfileView.tsx';
 import { useProfileData } from '../profile/use-profile-data.ts';
-import { hrefOf } from '../routes.ts';
+import { hrefOf } from '../shell/hash-route.ts';
 import '../profile/profile.css';
 import '../profile/print.css';
 
@@ -25,9 +26,14 @@ export default function ProfilePage({ frameworkId, subjectId }: Props) {
     case 'no-learner':
       return <EmptyProfile framework={state.framework} own />;
     case 'ready': {
-      const { score } = state.data;
-      if (score.responseCounts.self === 0 && score.responseCounts.others === 0) return <EmptyProfile framework={state.data.framework} own={state.data.own} />;
-      return <ProfileView data={state.data} />;
+      const { score, unreadable } = state.data;
+      const empty = score.responseCounts.self === 0 && score.responseCounts.others === 0;
+      return (
+        <>
+          <UnreadableNotice count={unreadable} kind="response" leftOutOf="this profile" />
+          {empty ? <EmptyProfile framework={state.data.framework} own={state.data.own} /> : <ProfileView data={state.data} />}
+        </>
+      );
     }
   }
 }

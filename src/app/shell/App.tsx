@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { HomePage } from '../routes/HomePage.tsx';
-import { hrefOf, type Route } from '../routes.ts';
-import { useRoute } from '../use-route.ts';
+import { hrefOf, type Route } from './hash-route.ts';
+import { useRoute } from './use-route.ts';
 import { pages } from './route-pages.ts';
 import { StorageBanner } from './StorageBanner.tsx';
 

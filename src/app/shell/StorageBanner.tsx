@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
-import { hrefOf } from '../routes.ts';
-import { currentStorageProblem, onStorageProblem } from '../storage/storage-status.ts';
+import { hrefOf } from './hash-route.ts';
+import { currentStorageProblem, onStorageProblem, type StorageProblem } from '../storage/storage-status.ts';
+
+const TITLES: Record<StorageProblem['kind'], string> = { full: 'Storage full. ', refused: 'Not saved. ', blocked: 'Waiting for another tab. ' };
 
 /** DESIGN.md: a full or refused storage is told to the user, never silent. */
 export function StorageBanner() {
@@ -9,8 +11,8 @@ export function StorageBanner() {
   if (problem === null) return null;
   return (
     <div className="banner banner-error" role="alert">
-      <strong>{problem.kind === 'full' ? 'Storage full. ' : 'Not saved. '}</strong>
-      {problem.message} <a href={hrefOf({ name: 'data' })}>Export your data</a>.
+      <strong>{TITLES[problem.kind]}</strong>
+      {problem.message}{problem.kind !== 'blocked' && <> <a href={hrefOf({ name: 'data' })}>Export your data</a>.</>}
     </div>
   );
 }

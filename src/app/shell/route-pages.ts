@@ -1,7 +1,7 @@
 import { type ComponentType, lazy } from 'react';
 import { loadFramework } from '../frameworks/framework-source.ts';
-import { database } from '../storage/db.ts';
-import type { Route } from '../routes.ts';
+import { openStorageEarly } from '../storage/db.ts';
+import type { Route } from './hash-route.ts';
 
 /**
  * A page whose code loads with its route (survey-core and chart.js are large: STACK-NOTES.md).
@@ -37,6 +37,5 @@ export async function preloadRoute(route: Route): Promise<void> {
   if (route.name === 'home' || route.name === 'not-found') return;
   const framework = 'frameworkId' in route ? loadFramework(route.frameworkId).catch(() => undefined) : undefined;
   // Opening IndexedDB takes a while on a cold start: do it while the code downloads.
-  const storage = database().catch(() => undefined);
-  await Promise.all([pages[route.name].preload().catch(() => undefined), framework, storage]);
+  await Promise.all([pages[route.name].preload().catch(() => undefined), framework, openStorageEarly()]);
 }

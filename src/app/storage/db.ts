@@ -1,6 +1,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Framework } from '../../core/model/framework.ts';
-import { reportUnavailableStorage } from './storage-status.ts';
+import { moveVersion1Settings } from './upgrade-to-v2.ts';
+import { clearBlockedUpgrade, reportBlockedUpgrade, reportUnavailableStorage } from './storage-status.ts';
 
 export type StoredDraft = {
   key: string;
@@ -18,28 +19,72 @@ export type StoredResponse = { responseId: string; subjectId: string; frameworkI
 
 export type StoredFramework = { id: string; framework: Framework; file: string; addedAt: string };
 
-interface SkillscopeDb extends DBSchema {
+/** A rater's own submitted response, as its response file's JSON text. */
+export type StoredSubmission = { invitationId: string; json: string };
+
+/** The collection address took this response: reopening the link must not send it again. */
+export type StoredDelivery = { responseId: string; endpoint: string };
+
+/** One invitation a learner made, as the code its link carries, so core's decoder checks it on every read. */
+export type StoredInvitation = { frameworkId: string; subjectId: string; code: string; createdAt: string };
+
+/**
+ * The stores as the app writes them. What comes back is read as `unknown` by each store's module
+ * and validated there: a browser's storage can hold whatever an older version, another tab or a
+ * user with developer tools put in it.
+ */
+export interface SkillscopeDb extends DBSchema {
   drafts: { key: string; value: StoredDraft };
   responses: { key: string; value: StoredResponse; indexes: { bySubject: [string, string] } };
   frameworks: { key: string; value: StoredFramework };
+  /** The learner and the persistent-storage question; nothing else since version 2. */
   settings: { key: string; value: unknown };
+  submissions: { key: string; value: StoredSubmission };
+  deliveries: { key: [string, string]; value: StoredDelivery };
+  /** Auto-increment keys keep the order the links were made in ("Peer 1, Peer 2"). */
+  invitations: { key: number; value: StoredInvitation; indexes: { byLearner: [string, string] } };
 }
 
+export type SkillscopeStore = 'drafts' | 'responses' | 'frameworks' | 'settings' | 'submissions' | 'deliveries' | 'invitations';
+export const STORES: readonly SkillscopeStore[] = ['drafts', 'responses', 'frameworks', 'settings', 'submissions', 'deliveries', 'invitations'];
+
 export const DB_NAME = 'skillscope';
+export const DB_VERSION = 2;
 let opening: Promise<IDBPDatabase<SkillscopeDb>> | null = null;
 
-/** One connection for the page; idb turns IndexedDB's events into promises. */
+/**
+ * One connection for the page; idb turns IndexedDB's events into promises. Only the modules of
+ * src/app/storage call it: the rest of the app reads and writes through them.
+ */
 export function database(): Promise<IDBPDatabase<SkillscopeDb>> {
   if (opening === null) {
     // async: a browser that blocks storage may throw from indexedDB.open itself; callers get a rejection.
-    const attempt = (async () => openDB<SkillscopeDb>(DB_NAME, 1, {
-      upgrade(db) {
-        db.createObjectStore('drafts', { keyPath: 'key' });
-        db.createObjectStore('responses', { keyPath: 'responseId' }).createIndex('bySubject', ['subjectId', 'frameworkId']);
-        db.createObjectStore('frameworks', { keyPath: 'id' });
-        db.createObjectStore('settings');
-      },
-    }))();
+    const attempt = (async () => {
+      const db = await openDB<SkillscopeDb>(DB_NAME, DB_VERSION, {
+        upgrade(upgrading, oldVersion, _newVersion, tx) {
+          if (oldVersion < 1) {
+            upgrading.createObjectStore('drafts', { keyPath: 'key' });
+            upgrading.createObjectStore('responses', { keyPath: 'responseId' }).createIndex('bySubject', ['subjectId', 'frameworkId']);
+            upgrading.createObjectStore('frameworks', { keyPath: 'id' });
+            upgrading.createObjectStore('settings');
+          }
+          if (oldVersion < 2) {
+            upgrading.createObjectStore('submissions', { keyPath: 'invitationId' });
+            upgrading.createObjectStore('deliveries', { keyPath: ['responseId', 'endpoint'] });
+            upgrading.createObjectStore('invitations', { autoIncrement: true }).createIndex('byLearner', ['frameworkId', 'subjectId']);
+            // In this transaction: the upgrade commits with the data moved, or not at all.
+            // void moveVersion1Settings(tx);
+          }
+        },
+        // A tab still running an older Skillscope holds the database open at its version.
+        blocked: () => reportBlockedUpgrade(),
+        // A newer Skillscope in another tab needs this connection closed to upgrade; the next read here reopens.
+        blocking: () => forget(),
+        terminated: () => forget(),
+      });
+      clearBlockedUpgrade();
+      return db;
+    })();
     opening = attempt;
     attempt.catch((error: unknown) => {
       opening = null;
@@ -47,4 +92,15 @@ export function database(): Promise<IDBPDatabase<SkillscopeDb>> {
     });
   }
   return opening;
+}
+
+function forget(): void {
+  const closing = opening;
+  opening = null;
+  void closing?.then((db) => db.close(), () => undefined);
+}
+
+/** Opens the database ahead of the first read, which a cold start makes slow; a failure is reported by database(). */
+export async function openStorageEarly(): Promise<void> {
+  await database().catch(() => undefined);
 }

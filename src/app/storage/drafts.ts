@@ -27,3 +27,7 @@ export function deleteDraft(identity: DraftIdentity): Promise<boolean> {
 export async function listDrafts(): Promise<StoredDraft[]> {
   return (await database()).getAll('drafts');
 }
+
+export async function countDrafts(): Promise<number> {
+  return (await database()).count('drafts');
+}

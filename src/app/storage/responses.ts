@@ -1,10 +1,12 @@
-import type { Framework } from '../../core/model/framework.ts';
-import type { SurveyResponse } from '../../core/model/response.ts';
+import type { FrameworkLookup } from '../../core/io/response-fields.ts';
 import { parseResponseFile, writeResponseFile } from '../../core/io/response-file.ts';
+import { isRecord, own } from '../../core/model/json-value.ts';
+import type { SurveyResponse } from '../../core/model/response.ts';
 import { database, type StoredResponse } from './db.ts';
 import { guardedWrite } from './storage-status.ts';
 
-type Lookup = (frameworkId: string) => Framework | undefined;
+/** `unreadable`: stored responses left out because they no longer read back (issue 9: every page says so). */
+export type StoredResponses = { responses: SurveyResponse[]; unreadable: number };
 
 function toStored(response: SurveyResponse, storedAt: string): StoredResponse {
   return { responseId: response.responseId, subjectId: response.subjectId, frameworkId: response.frameworkId, json: writeResponseFile(response), storedAt };
@@ -19,16 +21,39 @@ export function saveResponses(responses: readonly SurveyResponse[]): Promise<boo
   });
 }
 
-/** Every stored response whose framework is known, read back through the same validating parser as a file. */
-export async function loadResponses(lookup: Lookup, filter?: { subjectId?: string; frameworkId?: string }): Promise<SurveyResponse[]> {
+/**
+ * Every stored response (or one subject's for one framework), read back through the same
+ * validating parser as a file. One that does not parse, or whose framework `lookup` does not
+ * know, is counted as unreadable.
+ */
+export async function loadResponses(lookup: FrameworkLookup, filter?: { subjectId: string; frameworkId: string }): Promise<StoredResponses> {
   const db = await database();
-  const stored = filter?.subjectId !== undefined && filter.frameworkId !== undefined
-    ? await db.getAllFromIndex('responses', 'bySubject', [filter.subjectId, filter.frameworkId])
-    : await db.getAll('responses');
-  return stored.flatMap((entry) => {
-    if (filter?.frameworkId !== undefined && entry.frameworkId !== filter.frameworkId) return [];
-    if (lookup(entry.frameworkId) === undefined) return [];
-    const parsed = parseResponseFile(entry.json, entry.responseId, lookup);
-    return parsed.ok ? [parsed.value] : [];
-  });
+  const stored: unknown[] = filter === undefined
+    ? await db.getAll('responses')
+    : await db.getAllFromIndex('responses', 'bySubject', [filter.subjectId, filter.frameworkId]);
+  const responses = stored.flatMap((entry) => readStoredResponse(entry, lookup) ?? []);
+  return { responses, unreadable: stored.length - responses.length };
+}
+
+/** The ids of the frameworks with at least one stored response, from the subject index's keys alone. */
+export async function frameworksWithResponses(): Promise<Set<string>> {
+  const ids = new Set<string>();
+  const index = (await database()).transaction('responses').store.index('bySubject');
+  for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) {
+    const frameworkId: unknown = cursor.key[1];
+    if (typeof frameworkId === 'string') ids.add(frameworkId);
+  }
+  return ids;
+}
+
+/** The record's own fields must be the response's: the subject index is how a profile finds its responses. */
+function readStoredResponse(entry: unknown, lookup: FrameworkLookup): SurveyResponse | undefined {
+  if (!isRecord(entry)) return undefined;
+  const json = own(entry, 'json');
+  const responseId = own(entry, 'responseId');
+  if (typeof json !== 'string' || typeof responseId !== 'string') return undefined;
+  const parsed = parseResponseFile(json, responseId, lookup);
+  if (!parsed.ok) return undefined;
+  const { value } = parsed;
+  return value.responseId === responseId && value.subjectId === own(entry, 'subjectId') && value.frameworkId === own(entry, 'frameworkId') ? value : undefined;
 }

@@ -2,7 +2,7 @@
  * DESIGN.md: a full or refused storage is told to the user, never silent. Every write goes
  * through `guardedWrite`, which records the failure here; the shell shows it in a banner.
  */
-export type StorageProblem = { kind: 'full' | 'refused'; message: string; at: string };
+export type StorageProblem = { kind: 'full' | 'refused' | 'blocked'; message: string; at: string };
 
 type Listener = (problem: StorageProblem | null) => void;
 let current: StorageProblem | null = null;
@@ -39,6 +39,22 @@ export function reportUnavailableStorage(error: unknown): void {
     at: new Date().toISOString(),
     message: `Your browser does not let Skillscope use its storage (${name || 'storage unavailable'}), so nothing you do now is saved and what you saved before cannot be shown. Private windows and some settings block storage. Nothing saved earlier is lost: it comes back when storage is allowed again.`,
   });
+}
+
+/**
+ * Another tab runs an older Skillscope and keeps the database at its version: this tab waits
+ * until that tab closes or reloads, then upgrades, keeping everything stored.
+ */
+export function reportBlockedUpgrade(): void {
+  publish({
+    kind: 'blocked',
+    at: new Date().toISOString(),
+    message: 'Skillscope is open in another tab that runs an older version. Close or reload that tab so this one can open your saved data; nothing is lost meanwhile.',
+  });
+}
+
+export function clearBlockedUpgrade(): void {
+  if (current?.kind === 'blocked') publish(null);
 }
 
 /** Runs a write; on failure reports it and returns false instead of throwing. */

@@ -1,9 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import { Survey } from 'survey-react-ui';
 import { responseFromSurveyData } from '../../core/generate/survey-data.ts';
-import { surveyIdOf, surveyVersionOf } from '../../core/generate/survey-identity.ts';
+import { surveyVersionOf } from '../../core/generate/survey-identity.ts';
+import { surveyIdOf } from '../../core/model/survey-id.ts';
 import type { LoadedFramework } from '../frameworks/framework-source.ts';
-import { navigate } from '../use-route.ts';
+import { navigate } from '../shell/use-route.ts';
 import { deleteDraft } from '../storage/drafts.ts';
 import { saveResponses } from '../storage/responses.ts';
 import type { Learner } from '../storage/settings.ts';

@@ -1,12 +1,5 @@
 import type { Framework } from '../model/framework.ts';
 
-export type SurveyKind = 'self' | '360';
-
-/** DESIGN.md: survey ids are `<framework-id>.self` and `<framework-id>.360`. */
-export function surveyIdOf(frameworkId: string, kind: SurveyKind): string {
-  return `${frameworkId}.${kind}`;
-}
-
 /** Names that can never be a statement id (those are kebab, with no underscore). */
 export const RATER_GROUP_QUESTION = 'rater_group';
 export const COMMENT_PREFIX = 'comment_';

@@ -1,6 +1,7 @@
 import type { Framework } from '../model/framework.ts';
 import type { CalculatedValueJson, SurveyJson } from './survey-json.ts';
-import { type SurveyKind, surveyIdOf, surveyVersionOf } from './survey-identity.ts';
+import { type SurveyKind, surveyIdOf } from '../model/survey-id.ts';
+import { surveyVersionOf } from './survey-identity.ts';
 
 /**
  * The survey's identity travels inside the JSON as constant calculated values, which survey-core

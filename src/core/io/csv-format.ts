@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { excerpt } from '../model/echo.ts';
 import type { Issue, Result } from '../model/result.ts';
 
 /**
@@ -69,13 +70,7 @@ export function readCsv(text: string, file: string): Result<CsvTable> {
     return { ok: false, issues: [{ code: 'csv.empty', file, path: '', message: 'The file is empty: a header row is expected.' }] };
   }
   const parsed = Papa.parse<string[]>(source, { header: false, skipEmptyLines: 'greedy' });
-  const issues: Issue[] = parsed.errors.map((error) => ({
-    code: `csv.${error.code === 'UndetectableDelimiter' ? 'undetectable-delimiter' : kebabCode(error.code)}`,
-    file,
-    ...(error.row === undefined ? {} : { row: error.row + 1 }),
-    path: '',
-    message: `${error.message}.`,
-  }));
+  const issues: Issue[] = parsed.errors.map((error) => papaIssue(error, file, error.row === undefined ? undefined : error.row + 1));
   const [header = [], ...rows] = parsed.data;
   issues.push(...headerIssues(header, file));
   if (issues.length > 0) return { ok: false, issues };
@@ -93,13 +88,16 @@ export function headerIssues(header: readonly string[], file: string): Issue[] {
     if (name === '') {
       issues.push({ code: 'csv.empty-header', file, row: 1, path: `column ${index + 1}`, message: `Column ${index + 1} has no name in the header.` });
     } else if (seen.has(name)) {
-      issues.push({ code: 'csv.duplicate-header', file, row: 1, path: name, message: `The header names column "${name}" twice.` });
+      issues.push({ code: 'csv.duplicate-header', file, row: 1, path: name, message: `The header names column ${excerpt(name)} twice.` });
     }
     seen.add(name);
   });
   return issues;
 }
 
-function kebabCode(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+/** A papaparse error as an Issue: `csv.missing-quotes`, `csv.undetectable-delimiter`, ... */
+export function papaIssue(error: Papa.ParseError, file: string, row: number | undefined): Issue {
+  const code = `csv.${error.code.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
+  const hint = error.type === 'Quotes' ? ': a double quote opens a cell that never closes, or a cell has a stray quote' : '';
+  return { code, file, ...(row === undefined ? {} : { row }), path: '', message: `${error.message}${hint}.` };
 }

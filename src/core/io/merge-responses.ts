@@ -1,3 +1,5 @@
+import { compareInstants } from '../model/instant.ts';
+import { excerpt } from '../model/echo.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import { fail, type Issue, ok, type Result } from '../model/result.ts';
 
@@ -20,7 +22,7 @@ export function mergeResponses(batches: readonly ResponseBatch[]): Result<Survey
           code: 'response.conflicting-duplicate',
           file,
           path: 'response_id',
-          message: `Response "${response.responseId}" is in ${before.file} and in ${file} with different content: remove the wrong one.`,
+          message: `Response ${excerpt(response.responseId)} is in ${before.file} and in ${file} with different content: remove the wrong one.`,
         });
       } else if (before.response.comments.size === 0 && response.comments.size > 0) {
         // A CSV cannot carry comments: the copy from a response file keeps them.
@@ -43,7 +45,7 @@ export function sameResponseContent(a: SurveyResponse, b: SurveyResponse): boole
     a.surveyId === b.surveyId &&
     a.subjectId === b.subjectId &&
     a.raterGroup === b.raterGroup &&
-    (a.submittedAt === b.submittedAt || Date.parse(a.submittedAt) === Date.parse(b.submittedAt)) &&
+    (a.submittedAt === b.submittedAt || compareInstants(a.submittedAt, b.submittedAt) === 0) &&
     sameEntries(a.answers, b.answers) &&
     (a.comments.size === 0 || b.comments.size === 0 || sameEntries(a.comments, b.comments))
   );

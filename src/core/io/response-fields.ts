@@ -1,5 +1,9 @@
+import { excerpt } from '../model/echo.ts';
 import type { Framework } from '../model/framework.ts';
+import { isIsoInstant } from '../model/instant.ts';
+import { MAX_ID_CHARS } from '../model/limits.ts';
 import { isRaterGroup, type RaterGroup } from '../model/response.ts';
+import { surveyIdOf, surveyKindOf } from '../model/survey-id.ts';
 
 /**
  * The fields every serial form of a response shares (JSON keys and CSV columns have the same
@@ -30,15 +34,25 @@ export type ResponseHead = {
   submittedAt: string;
 };
 
-export type CheckedHead = { framework: Framework | undefined; raterGroup: RaterGroup | undefined };
+const HEAD_KEYS: Record<ResponseField, keyof ResponseHead> = {
+  response_id: 'responseId',
+  framework_id: 'frameworkId',
+  survey_id: 'surveyId',
+  subject_id: 'subjectId',
+  rater_group: 'raterGroup',
+  submitted_at: 'submittedAt',
+};
 
-/** DESIGN.md: the self survey is `<framework>.self`, the rater survey `<framework>.360`. */
-export function expectedSurveyId(frameworkId: string, group: RaterGroup): string {
-  return `${frameworkId}.${group === 'self' ? 'self' : '360'}`;
-}
+export type CheckedHead = { framework: Framework | undefined; raterGroup: RaterGroup | undefined };
 
 export function checkResponseHead(head: ResponseHead, lookup: FrameworkLookup, issues: FieldIssue[]): CheckedHead {
   const add = (code: string, path: ResponseField, message: string) => issues.push({ code, path, message });
+  // Ids past the cap are refused before any other check reads them.
+  const tooLong = RESPONSE_FIELDS.filter((field) => head[HEAD_KEYS[field]].length > MAX_ID_CHARS);
+  for (const field of tooLong) {
+    add('response.too-long', field, `${field} has ${head[HEAD_KEYS[field]].length.toLocaleString('en')} characters, starting ${excerpt(head[HEAD_KEYS[field]], 20)}; at most ${MAX_ID_CHARS} are allowed.`);
+  }
+  if (tooLong.length > 0) return { framework: undefined, raterGroup: undefined };
   if (head.responseId.trim() === '') add('response.missing-id', 'response_id', 'The response has no response_id.');
   if (head.subjectId.trim() === '') add('response.missing-subject', 'subject_id', 'The response has no subject_id: whose survey is it?');
 
@@ -48,59 +62,22 @@ export function checkResponseHead(head: ResponseHead, lookup: FrameworkLookup, i
   } else {
     framework = lookup(head.frameworkId);
     if (framework === undefined) {
-      add('response.unknown-framework', 'framework_id', `Framework "${head.frameworkId}" is not known: load it with --framework, or check the id.`);
+      add('response.unknown-framework', 'framework_id', `Framework ${excerpt(head.frameworkId)} is not known: load it with --framework, or check the id.`);
     }
   }
 
   const raterGroup = isRaterGroup(head.raterGroup) ? head.raterGroup : undefined;
   if (raterGroup === undefined) {
-    add('response.bad-rater-group', 'rater_group', `Rater group "${head.raterGroup}" is not one of self, manager, peer, direct-report, other.`);
+    add('response.bad-rater-group', 'rater_group', `Rater group ${excerpt(head.raterGroup)} is not one of self, manager, peer, direct-report, other.`);
   }
   if (!isIsoInstant(head.submittedAt)) {
-    add('response.bad-date', 'submitted_at', `submitted_at "${head.submittedAt}" is not an ISO 8601 date and time with a time zone, such as 2024-05-01T09:30:00Z.`);
+    add('response.bad-date', 'submitted_at', `submitted_at ${excerpt(head.submittedAt)} is not an ISO 8601 date and time with a time zone, such as 2024-05-01T09:30:00Z.`);
   }
   if (head.frameworkId !== '' && raterGroup !== undefined) {
-    const expected = expectedSurveyId(head.frameworkId, raterGroup);
+    const expected = surveyIdOf(head.frameworkId, surveyKindOf(raterGroup));
     if (head.surveyId !== expected) {
-      add('response.survey-mismatch', 'survey_id', `survey_id "${head.surveyId}" does not match a ${raterGroup} response to ${head.frameworkId}: expected "${expected}".`);
+      add('response.survey-mismatch', 'survey_id', `survey_id ${excerpt(head.surveyId)} does not match a ${raterGroup} response to ${head.frameworkId}: expected "${expected}".`);
     }
   }
   return { framework, raterGroup };
-}
-
-/** RFC 3339's profile of ISO 8601, which every browser's Date.parse reads alike. */
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
-
-/** A full date and time with a zone (Z or an offset such as +02:00), on a day that exists. */
-export function isIsoInstant(text: string): boolean {
-  const match = ISO_INSTANT.exec(text);
-  if (match === null) return false;
-  const [, year, month, day, hour, minute, second = '0', offsetHours = '0', offsetMinutes = '0'] = match;
-  const y = Number(year);
-  const m = Number(month);
-  const d = Number(day);
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return (
-    m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth &&
-    Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 &&
-    Number(offsetHours) <= 23 && Number(offsetMinutes) <= 59
-  );
-}
-
-/** Each framework's statement positions by id, built once per framework and reused for every row. */
-export function createStatementIndex(): (framework: Framework) => ReadonlyMap<string, number> {
-  const cache = new Map<string, ReadonlyMap<string, number>>();
-  return (framework) => {
-    let index = cache.get(framework.id);
-    if (index === undefined) {
-      index = new Map(framework.statements.map((statement, position) => [statement.id, position]));
-      cache.set(framework.id, index);
-    }
-    return index;
-  };
-}
-
-/** A JSON path segment: `answers.emerging-01`, or `answers["a b"]` for keys that need quoting. */
-export function pathKey(parent: string, key: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 }

@@ -1,8 +1,11 @@
+import { readJson } from '../input/read-json.ts';
+import { excerpt, showValue } from '../model/echo.ts';
+import { isRecord, own, pathKey } from '../model/json-value.ts';
+import { MAX_COMMENT_CHARS, MAX_ID_CHARS } from '../model/limits.ts';
 import type { Rating } from '../model/rating-scale.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import { fail, type Issue, ok, type Result } from '../model/result.ts';
-import { findJsonSyntaxError } from './response-json-syntax.ts';
-import { checkResponseHead, type FieldIssue, type FrameworkLookup, pathKey, RESPONSE_FIELDS } from './response-fields.ts';
+import { checkResponseHead, type FieldIssue, type FrameworkLookup, RESPONSE_FIELDS } from './response-fields.ts';
 
 /** DESIGN.md's response file: what the app saves, a rater sends back and `score` reads. */
 export const RESPONSE_FORMAT = 'skillscope-response';
@@ -34,38 +37,33 @@ export function writeResponseFile(response: SurveyResponse): string {
 
 /** Reads a response file, listing every problem with its JSON path; the response only if there are none. */
 export function parseResponseFile(text: string, file: string, lookup: FrameworkLookup): Result<SurveyResponse> {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (source.trim() === '') {
-    return fail([{ code: 'response.empty', file, path: '', message: 'The file is empty: a Skillscope response file is JSON.' }]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch {
-    return fail([syntaxIssue(source, file)]);
-  }
+  const json = readJson(text, { file });
+  return json.ok ? readResponseValue(json.value, file, lookup) : json;
+}
 
+/** Checks a parsed response file (or a response code's fields), every problem listed. */
+export function readResponseValue(data: unknown, file: string, lookup: FrameworkLookup): Result<SurveyResponse> {
   const found: FieldIssue[] = [];
   const add = (code: string, path: string, message: string) => found.push({ code, path, message });
-  if (!isObject(data)) {
+  if (!isRecord(data)) {
     add('response.not-an-object', '', 'The file holds JSON but not a response: a response file is one JSON object.');
     return fail(inFile(found, file));
   }
 
-  if (data['format'] !== RESPONSE_FORMAT) {
-    add('response.bad-format', 'format', `format is ${show(data['format'])}, not "${RESPONSE_FORMAT}": this is not a Skillscope response file.`);
+  if (own(data, 'format') !== RESPONSE_FORMAT) {
+    add('response.bad-format', 'format', `format is ${showValue(own(data, 'format'))}, not "${RESPONSE_FORMAT}": this is not a Skillscope response file.`);
   }
-  if (data['version'] !== RESPONSE_VERSION) {
-    add('response.bad-version', 'version', `version is ${show(data['version'])}: this Skillscope reads version ${RESPONSE_VERSION}.`);
+  if (own(data, 'version') !== RESPONSE_VERSION) {
+    add('response.bad-version', 'version', `version is ${showValue(own(data, 'version'))}: this Skillscope reads version ${RESPONSE_VERSION}.`);
   }
   for (const key of Object.keys(data)) {
-    if (!(KEYS as readonly string[]).includes(key)) add('response.unknown-field', pathKey('', key).replace(/^\./, ''), `Field ${JSON.stringify(key)} is not part of a response file.`);
+    if (!(KEYS as readonly string[]).includes(key)) add('response.unknown-field', pathKey('', key), `Field ${excerpt(key)} is not part of a response file.`);
   }
 
   const text_ = (key: (typeof KEYS)[number]): string => {
-    const value = data[key];
+    const value = own(data, key);
     if (typeof value === 'string') return value;
-    add(value === undefined ? 'response.missing-field' : 'response.wrong-type', key, value === undefined ? `Field ${key} is missing.` : `${key} must be text, not ${show(value)}.`);
+    add(value === undefined ? 'response.missing-field' : 'response.wrong-type', key, value === undefined ? `Field ${key} is missing.` : `${key} must be text, not ${showValue(value)}.`);
     return '';
   };
   const head = {
@@ -84,31 +82,34 @@ export function parseResponseFile(text: string, file: string, lookup: FrameworkL
   found.push(...headIssues.filter((issue) => !alreadySaid.has(issue.path)));
 
   const answers = new Map<string, Rating | null>();
-  const rawAnswers = data['answers'];
+  const rawAnswers = own(data, 'answers');
   if (rawAnswers === undefined) {
     add('response.missing-field', 'answers', 'Field answers is missing (an empty {} when nothing was answered).');
-  } else if (!isObject(rawAnswers)) {
-    add('response.wrong-type', 'answers', `answers must be an object of statement id to rating, not ${show(rawAnswers)}.`);
+  } else if (!isRecord(rawAnswers)) {
+    add('response.wrong-type', 'answers', `answers must be an object of statement id to rating, not ${showValue(rawAnswers)}.`);
   } else {
     const known = checked.framework === undefined ? undefined : new Set(checked.framework.statements.map((s) => s.id));
     for (const [id, value] of Object.entries(rawAnswers)) {
       const path = pathKey('answers', id);
-      if (known !== undefined && !known.has(id)) add('response.unknown-statement', path, `Statement ${JSON.stringify(id)} is not in framework ${head.frameworkId}.`);
+      if (known !== undefined && !known.has(id)) add('response.unknown-statement', path, `Statement ${excerpt(id)} is not in framework ${head.frameworkId}.`);
       if (value === null || value === 1 || value === 2 || value === 3 || value === 4) answers.set(id, value);
-      else add('response.bad-rating', path, `Rating ${show(value)} is not 1, 2, 3, 4 or null (N/A).`);
+      else add('response.bad-rating', path, `Rating ${showValue(value)} is not 1, 2, 3, 4 or null (N/A).`);
     }
   }
 
   const comments = new Map<string, string>();
-  const rawComments = data['comments'];
+  const rawComments = own(data, 'comments');
   if (rawComments === undefined) {
     add('response.missing-field', 'comments', 'Field comments is missing (an empty {} when there are none).');
-  } else if (!isObject(rawComments)) {
-    add('response.wrong-type', 'comments', `comments must be an object of text, not ${show(rawComments)}.`);
+  } else if (!isRecord(rawComments)) {
+    add('response.wrong-type', 'comments', `comments must be an object of text, not ${showValue(rawComments)}.`);
   } else {
     for (const [key, value] of Object.entries(rawComments)) {
-      if (typeof value === 'string') comments.set(key, value);
-      else add('response.wrong-type', pathKey('comments', key), `A comment must be text, not ${show(value)}.`);
+      const path = pathKey('comments', key);
+      if (typeof value !== 'string') add('response.wrong-type', path, `A comment must be text, not ${showValue(value)}.`);
+      else if (value.length > MAX_COMMENT_CHARS) add('response.too-long', path, `This comment has ${value.length.toLocaleString('en')} characters; a comment may have at most ${MAX_COMMENT_CHARS.toLocaleString('en')}.`);
+      else if (key.length > MAX_ID_CHARS) add('response.too-long', path, `A comment's key may have at most ${MAX_ID_CHARS} characters.`);
+      else comments.set(key, value);
     }
   }
 
@@ -116,35 +117,6 @@ export function parseResponseFile(text: string, file: string, lookup: FrameworkL
   return ok({ ...head, raterGroup: checked.raterGroup, answers, comments });
 }
 
-function syntaxIssue(source: string, file: string): Issue {
-  let where: ReturnType<typeof findJsonSyntaxError>;
-  try {
-    where = findJsonSyntaxError(source);
-  } catch {
-    where = undefined; // nested deeper than the scanner's stack: say so without a place
-  }
-  if (where === undefined) {
-    return { code: 'response.json-syntax', file, path: '', message: 'The file is not valid JSON.' };
-  }
-  return {
-    code: 'response.json-syntax',
-    file,
-    row: where.line,
-    path: '',
-    message: `The file is not valid JSON at line ${where.line}, column ${where.column}: ${where.message}.`,
-  };
-}
-
 function inFile(found: FieldIssue[], file: string): Issue[] {
   return found.map((issue) => ({ ...issue, file }));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return 'missing';
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }

@@ -1,3 +1,4 @@
+import { excerpt } from '../model/echo.ts';
 import type { Issue } from '../model/result.ts';
 import { headerIssues } from './csv-format.ts';
 import type { FieldIssue } from './response-fields.ts';
@@ -60,14 +61,14 @@ export function indexHeader(
     if (name === '' || columns.has(name)) return;
     columns.set(name, index);
     if (!required.includes(name) && !isKnown(name)) {
-      issues.add({ code: 'csv.unknown-column', file: issues.file, row: 1, path: name, message: `Column "${name}" is not one this file can have.` });
+      issues.add({ code: 'csv.unknown-column', file: issues.file, row: 1, path: name, message: `Column ${excerpt(name)} is not one this file can have.` });
     }
   });
   let complete = true;
   for (const name of required) {
     if (!columns.has(name)) {
       complete = false;
-      issues.add({ code: 'csv.missing-column', file: issues.file, row: 1, path: name, message: `Column "${name}" is missing from the header.` });
+      issues.add({ code: 'csv.missing-column', file: issues.file, row: 1, path: name, message: `Column ${excerpt(name)} is missing from the header.` });
     }
   }
   return { columns, complete };

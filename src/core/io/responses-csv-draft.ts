@@ -1,6 +1,8 @@
+import { excerpt } from '../model/echo.ts';
 import type { Framework, Statement } from '../model/framework.ts';
 import type { Rating } from '../model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../model/response.ts';
+import { statementPositions } from '../model/statement-index.ts';
 import { unguardFormula } from './csv-format.ts';
 import { checkResponseHead, type FieldIssue, type FrameworkLookup, RESPONSE_FIELDS, type ResponseHead } from './response-fields.ts';
 import type { CsvIssues } from './responses-csv-checks.ts';
@@ -59,7 +61,6 @@ export function startDraft(
   positions: readonly number[],
   row: number,
   lookup: FrameworkLookup,
-  statementIndex: (framework: Framework) => ReadonlyMap<string, number>,
   issues: CsvIssues,
 ): ResponseDraft {
   const raw: string[] = [];
@@ -86,7 +87,7 @@ export function startDraft(
     framework,
     raterGroup: group,
     statements: framework?.statements,
-    positions: framework === undefined ? undefined : statementIndex(framework),
+    positions: framework === undefined ? undefined : statementPositions(framework),
     // Small integers in a plain array: cheaper to make per response than a typed array.
     codes: new Array<number>(framework?.statements.length ?? 0).fill(0),
     next: 0,
@@ -131,7 +132,7 @@ export function checkSameFields(draft: ResponseDraft, cells: readonly string[], 
     issues.addAt(row, {
       code: 'csv.inconsistent-response',
       path: field,
-      message: `Rows of response "${draft.head.responseId}" disagree on ${field}: "${before}" in row ${draft.firstRow}, "${now}" here.`,
+      message: `Rows of response ${excerpt(draft.head.responseId)} disagree on ${field}: ${excerpt(before)} in row ${draft.firstRow}, ${excerpt(now)} here.`,
     });
   }
 }
@@ -159,7 +160,7 @@ export function setAnswer(draft: ResponseDraft, position: number, code: number, 
     issues.addAt(row, {
       code: 'csv.conflicting-answer',
       path: column,
-      message: `Response "${draft.head.responseId}" rates statement ${draft.statements?.[position]?.id ?? ''} twice, differently (${name(before)}, then ${name(code)}).`,
+      message: `Response ${excerpt(draft.head.responseId)} rates statement ${draft.statements?.[position]?.id ?? ''} twice, differently (${name(before)}, then ${name(code)}).`,
     });
   }
 }
@@ -188,6 +189,6 @@ export function badRatingIssue(cell: string, column: string, naText: string): Fi
   return {
     code: 'csv.bad-rating',
     path: column,
-    message: `Rating "${cell}" is not 1, 2, 3 or 4${naText === '' ? ' (or empty for N/A)' : ` (or ${naText} for N/A)`}.`,
+    message: `Rating ${excerpt(cell)} is not 1, 2, 3 or 4${naText === '' ? ' (or empty for N/A)' : ` (or ${naText} for N/A)`}.`,
   };
 }

@@ -1,5 +1,8 @@
 import Papa from 'papaparse';
+import { excerpt } from '../model/echo.ts';
+import { MAX_TEXT_CHARS } from '../model/limits.ts';
 import type { Issue, Result } from '../model/result.ts';
+import { papaIssue } from './csv-format.ts';
 
 /**
  * The responses CSV readers are row consumers, so that a file of a million rows never has to be
@@ -28,6 +31,13 @@ function createRowFeeder(reader: CsvRowReader<unknown>, file: string): RowFeeder
   return (cells, errors) => {
     rowNumber += 1;
     for (const error of errors) reader.issue(papaIssue(error, file, rowNumber));
+    for (let index = 0; index < cells.length; index += 1) {
+      const cell = cells[index] ?? '';
+      if (cell.length > MAX_CELL_CHARS) {
+        reader.issue({ code: 'csv.cell-too-long', file, row: rowNumber, path: `column ${index + 1}`, message: `This cell holds ${cell.length.toLocaleString('en')} characters, starting ${excerpt(cell, 20)}; a cell of a Skillscope CSV holds at most ${MAX_CELL_CHARS.toLocaleString('en')}.` });
+        cells[index] = '';
+      }
+    }
     const first = cells[0] ?? '';
     // Blank lines (Excel leaves some at the end, or rows of empty cells) are skipped but counted.
     if ((first === '' || first.trim() === '' || first === CSV_BOM) && isBlank(cells)) return;
@@ -86,18 +96,100 @@ export function feedCsvText<T>(text: string, file: string, reader: CsvRowReader<
   return reader.finish();
 }
 
-/** Streams a source papaparse can read (Node stream, browser File) into the reader. */
-export function feedCsvSource<T>(source: Papa.LocalFile, file: string, reader: CsvRowReader<T>): Promise<Result<T>> {
-  return new Promise((resolve) => {
-    Papa.parse<string[]>(source, {
+/**
+ * Streams text chunks into the reader through papaparse's own stream parser, which keeps a
+ * quoted cell that spans two chunks whole. papaparse takes any object shaped like a Node
+ * readable, so this works alike in Node and the browser; each chunk is parsed before the next
+ * is pulled, so memory holds one chunk. A row longer than MAX_ROW_CHARS stops the read: papaparse
+ * re-reads an unfinished row with every new chunk, so an endless row would cost quadratic time.
+ */
+export async function feedCsvChunks<T>(chunks: AsyncIterable<string>, file: string, reader: CsvRowReader<T>): Promise<Result<T>> {
+  const readable = createPapaReadable();
+  let failed = false;
+  const done = new Promise<void>((resolve) => {
+    Papa.parse<string[]>(readable.stream as unknown as Papa.LocalFile, {
       ...csvChunkConfig(reader, file),
-      complete: () => resolve(reader.finish()),
+      complete: () => resolve(),
       error: (error: Error) => {
+        failed = true;
         reader.issue({ code: 'csv.unreadable', file, path: '', message: `The file could not be read: ${error.message}.` });
-        resolve(reader.finish());
+        resolve();
       },
     });
   });
+  const rows = createRowLengthGuard();
+  for await (const chunk of chunks) {
+    const tooLong = rows.take(chunk);
+    if (tooLong !== undefined) {
+      reader.issue({ code: 'csv.row-too-long', file, row: tooLong, path: '', message: `Row ${tooLong.toLocaleString('en')} is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters; no row of a Skillscope CSV is. The rest of the file was not read.` });
+      readable.end();
+      await done;
+      return reader.finish();
+    }
+    readable.push(chunk);
+    if (failed) break;
+  }
+  readable.end();
+  await done;
+  return reader.finish();
+}
+
+const MAX_CELL_CHARS = MAX_TEXT_CHARS;
+/** A wide row of 500 statements is under 5,000 characters. */
+const MAX_ROW_CHARS = 1_000_000;
+
+/** The smallest Node-style readable papaparse accepts: it checks `readable`, `read` and `on`. */
+function createPapaReadable(): { stream: object; push(chunk: string): void; end(): void } {
+  const listeners = new Map<string, ((chunk?: string) => void)[]>();
+  const emit = (event: string, chunk?: string) => {
+    for (const listener of [...(listeners.get(event) ?? [])]) listener(chunk);
+  };
+  const stream = {
+    readable: true,
+    read: () => undefined,
+    pause: () => undefined,
+    resume: () => undefined,
+    on(event: string, listener: (chunk?: string) => void) {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+    },
+    removeListener(event: string, listener: (chunk?: string) => void) {
+      listeners.set(event, (listeners.get(event) ?? []).filter((known) => known !== listener));
+    },
+  };
+  return { stream, push: (chunk) => emit('data', chunk), end: () => emit('end') };
+}
+
+/**
+ * Tracks the length of the row being read, across chunks, by the line breaks outside quotes
+ * (a quote toggles; an escaped `""` toggles twice). Returns the row number of a row that grows
+ * past MAX_ROW_CHARS.
+ */
+function createRowLengthGuard(): { take(chunk: string): number | undefined } {
+  let inQuotes = false;
+  let rowLength = 0;
+  let row = 1;
+  return {
+    take(chunk) {
+      let from = 0;
+      for (;;) {
+        const quote = chunk.indexOf('"', from);
+        const segmentEnd = quote === -1 ? chunk.length : quote;
+        if (!inQuotes) {
+          for (let newline = chunk.indexOf('\n', from); newline !== -1 && newline < segmentEnd; newline = chunk.indexOf('\n', newline + 1)) {
+            row += 1;
+            rowLength = 0;
+            from = newline + 1;
+          }
+        }
+        rowLength += segmentEnd - from;
+        if (rowLength > MAX_ROW_CHARS) return row;
+        if (quote === -1) return undefined;
+        inQuotes = !inQuotes;
+        rowLength += 1;
+        from = quote + 1;
+      }
+    },
+  };
 }
 
 /** Parse a long text a megabyte at a time, not as one array of every row. */
@@ -122,10 +214,4 @@ export function sniffDelimiter(input: string): string {
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '' && cell !== CSV_BOM) return false;
   return true;
-}
-
-function papaIssue(error: Papa.ParseError, file: string, rowNumber: number): Issue {
-  const code = `csv.${error.code.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
-  const hint = error.type === 'Quotes' ? ': a double quote opens a cell that never closes, or a cell has a stray quote' : '';
-  return { code, file, row: rowNumber, path: '', message: `${error.message}${hint}.` };
 }

@@ -1,6 +1,7 @@
+import { excerpt } from '../model/echo.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import { fail, ok, type Issue, type Result } from '../model/result.ts';
-import { createStatementIndex, type FrameworkLookup } from './response-fields.ts';
+import { type FrameworkLookup } from './response-fields.ts';
 import { CsvIssues, checkRowWidth, indexHeader } from './responses-csv-checks.ts';
 import {
   BAD_CODE as BAD,
@@ -41,7 +42,6 @@ const BAD_CODE = BAD;
 export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvRowReader<SurveyResponse[]> {
   const issues = new CsvIssues(file);
   const drafts = new Map<string, ResponseDraft>();
-  const statementIndex = createStatementIndex();
   let headerSeen = false;
   let ready = false;
   let width = 0;
@@ -72,7 +72,7 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
           const responseId = readCell(cells[idAt]);
           draft = drafts.get(responseId);
           if (draft === undefined) {
-            draft = startDraft(cells, fields, row, lookup, statementIndex, issues);
+            draft = startDraft(cells, fields, row, lookup, issues);
             // Keyed by the draft's own copy of the id: the cell is a slice that would keep its chunk alive.
             drafts.set(draft.head.responseId, draft);
           } else {
@@ -100,7 +100,7 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
           issues.addAt(row, {
             code: 'csv.unknown-statement',
             path: 'statement_id',
-            message: `Statement "${readCell(statementCell)}" is not in framework ${draft.head.frameworkId}.`,
+            message: `Statement ${excerpt(readCell(statementCell))} is not in framework ${draft.head.frameworkId}.`,
           });
           return;
         }

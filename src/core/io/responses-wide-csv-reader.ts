@@ -1,7 +1,9 @@
+import { excerpt } from '../model/echo.ts';
 import type { Framework } from '../model/framework.ts';
 import type { SurveyResponse } from '../model/response.ts';
+import { statementPositions } from '../model/statement-index.ts';
 import { fail, ok, type Issue, type Result } from '../model/result.ts';
-import { createStatementIndex, type FrameworkLookup, RESPONSE_FIELDS } from './response-fields.ts';
+import { type FrameworkLookup, RESPONSE_FIELDS } from './response-fields.ts';
 import { CsvIssues, checkRowWidth, indexHeader } from './responses-csv-checks.ts';
 import {
   BAD_CODE,
@@ -28,7 +30,6 @@ const WIDE_NA = new Set(['NA', 'N/A']);
 export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvRowReader<SurveyResponse[]> {
   const issues = new CsvIssues(file);
   const drafts = new Map<string, ResponseDraft>();
-  const statementIndex = createStatementIndex();
   /** Per framework id: for each header position, the statement's position in the framework, or -1. */
   const positionsByFramework = new Map<string, Int32Array>();
   let headerSeen = false;
@@ -41,7 +42,7 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
   const columnPositions = (framework: Framework): Int32Array => {
     let positions = positionsByFramework.get(framework.id);
     if (positions === undefined) {
-      const index = statementIndex(framework);
+      const index = statementPositions(framework);
       positions = new Int32Array(header.length).fill(-1);
       for (const column of statementColumns) positions[column] = index.get(header[column] ?? '') ?? -1;
       positionsByFramework.set(framework.id, positions);
@@ -62,7 +63,7 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
     row(cells, row) {
       if (!ready) return;
       if (cells.length > header.length) checkRowWidth(cells, header.length, row, issues);
-      const draft = startDraft(cells, fields, row, lookup, statementIndex, issues);
+      const draft = startDraft(cells, fields, row, lookup, issues);
       const positions = draft.framework === undefined ? undefined : columnPositions(draft.framework);
       for (const column of statementColumns) {
         const cell = cells[column] ?? '';
@@ -76,7 +77,7 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
           issues.addAt(row, {
             code: 'csv.unknown-statement',
             path: name,
-            message: `Column "${name}" is not a statement of framework ${draft.head.frameworkId}, so this row cannot rate it.`,
+            message: `Column ${excerpt(name)} is not a statement of framework ${draft.head.frameworkId}, so this row cannot rate it.`,
           });
         } else if (code !== BAD_CODE) {
           setAnswer(draft, position, code, row, name, issues);
@@ -109,7 +110,7 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
       issues.addAt(row, {
         code: 'csv.conflicting-response',
         path: 'response_id',
-        message: `Response "${draft.head.responseId}" is also in row ${before.firstRow}, with different content: keep one of the two rows.`,
+        message: `Response ${excerpt(draft.head.responseId)} is also in row ${before.firstRow}, with different content: keep one of the two rows.`,
       });
     }
   }
@@ -120,7 +121,7 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
     for (const column of statementColumns) {
       const name = header[column] ?? '';
       if (frameworks.every((framework) => (positionsByFramework.get(framework.id)?.[column] ?? -1) < 0)) {
-        issues.add({ code: 'csv.unknown-column', file, row: 1, path: name, message: `Column "${name}" is neither a response field nor a statement of ${frameworks.map((f) => f.id).join(', ')}.` });
+        issues.add({ code: 'csv.unknown-column', file, row: 1, path: name, message: `Column ${excerpt(name)} is neither a response field nor a statement of ${frameworks.map((f) => f.id).join(', ')}.` });
       }
     }
     for (const framework of frameworks) {
@@ -132,7 +133,7 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
       }
       framework.statements.forEach((statement, position) => {
         if (covered.has(position)) return;
-        issues.add({ code: 'csv.missing-column', file, row: 1, path: statement.id, message: `Column "${statement.id}" of framework ${framework.id} is missing: every statement has a column, empty where unanswered.` });
+        issues.add({ code: 'csv.missing-column', file, row: 1, path: statement.id, message: `Column ${excerpt(statement.id)} of framework ${framework.id} is missing: every statement has a column, empty where unanswered.` });
       });
     }
   }

@@ -2,7 +2,8 @@ import { type Attribution, type Framework, LEVEL_IDS, LEVEL_LABELS, type Level, 
 import { onetFrameworkId, statementId } from '../model/ids.ts';
 import { type Issue, type Result, inFile } from '../model/result.ts';
 import { validateFramework } from '../model/validate-framework.ts';
-import { isRecord, own, parseJson } from './json-input.ts';
+import { readJson } from '../input/read-json.ts';
+import { isRecord, own } from '../model/json-value.ts';
 
 /**
  * The O*NET-based JSON export of seed 004 (`schemaVersion`, `occupation`, `framework.levels`),
@@ -17,7 +18,7 @@ export function looksLikeOnetExport(value: unknown): boolean {
 }
 
 export function parseOnetExport(text: string, file: string): Result<Framework> {
-  const json = parseJson(text, file);
+  const json = readJson(text, { file });
   if (!json.ok) return json;
   return readOnetExport(json.value, file);
 }

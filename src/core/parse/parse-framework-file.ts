@@ -1,12 +1,14 @@
+import { decodeUtf8 } from '../input/decode-text.ts';
+import { readJson } from '../input/read-json.ts';
 import type { Framework } from '../model/framework.ts';
 import type { Result } from '../model/result.ts';
 import { looksLikeCssText, parseCssText } from './css-text.ts';
 import { looksLikeItGeneralist, parseItGeneralist } from './it-generalist.ts';
-import { parseJson, sizeIssue } from './json-input.ts';
 import { looksLikeOnetExport, readOnetExport } from './onet-json.ts';
 import { looksLikePipeline, parsePipeline } from './pipeline.ts';
+import { looksLikeSkillscopeFramework, readSkillscopeFramework } from '../model/framework-file.ts';
+import { sizeIssue } from './framework-size.ts';
 import { looksLikeScqf, parseScqf } from './scqf.ts';
-import { looksLikeSkillscopeFramework, readSkillscopeFramework } from './skillscope-framework.ts';
 
 const one = (result: Result<Framework>): Result<Framework[]> => (result.ok ? { ok: true, value: [result.value] } : result);
 
@@ -22,7 +24,7 @@ export function parseFrameworkFile(text: string, file: string, bytes = text.leng
 
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    const json = parseJson(text, file);
+    const json = readJson(text, { file });
     if (!json.ok) return json;
     if (looksLikeOnetExport(json.value)) return one(readOnetExport(json.value, file));
     if (looksLikeSkillscopeFramework(json.value)) return one(readSkillscopeFramework(json.value, file));
@@ -36,4 +38,12 @@ export function parseFrameworkFile(text: string, file: string, bytes = text.leng
   if (looksLikeItGeneralist(text)) return one(parseItGeneralist(text, file));
   if (looksLikePipeline(text)) return one(parsePipeline(text, file));
   return { ok: false, issues: [{ code: 'framework.unknown-format', file, path: '', message: 'Skillscope does not recognise this file: it reads O*NET framework exports (JSON), Skillscope framework files, and the text formats of its built-in sources.' }] };
+}
+
+/** A framework file as its bytes, from a disk or a browser: size first, then UTF-8, then the format. */
+export function readFrameworkBytes(bytes: Uint8Array, file: string): Result<Framework[]> {
+  const tooLarge = sizeIssue(bytes.length, file);
+  if (tooLarge !== null) return { ok: false, issues: [tooLarge] };
+  const text = decodeUtf8(bytes, file);
+  return text.ok ? parseFrameworkFile(text.value, file, bytes.length) : text;
 }

@@ -1,3 +1,4 @@
+import { instantMillis } from '../model/instant.ts';
 import type { SurveyResponse } from '../model/response.ts';
 
 /**
@@ -37,8 +38,7 @@ export function countResponses(
 }
 
 function instant(submittedAt: string): number {
-  const time = Date.parse(submittedAt);
-  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+  return instantMillis(submittedAt) ?? Number.NEGATIVE_INFINITY;
 }
 
 function isLater(time: number, id: string, bestTime: number, bestId: string): boolean {

@@ -1,4 +1,5 @@
 import type { Framework, LevelId } from '../model/framework.ts';
+import { statementPositions } from '../model/statement-index.ts';
 import { type Axis, buildAxes } from './axes.ts';
 
 /**
@@ -35,8 +36,7 @@ export function indexFramework(framework: Framework): FrameworkIndex {
   if (cached !== undefined) return cached;
   const axes = buildAxes(framework);
   const statementCount = framework.statements.length;
-  const position = new Map<string, number>();
-  framework.statements.forEach((statement, index) => position.set(statement.id, index));
+  const position = statementPositions(framework);
 
   const axesOf: number[][] = Array.from({ length: statementCount }, () => []);
   axes.forEach((axis, axisIndex) => {

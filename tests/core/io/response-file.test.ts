@@ -57,12 +57,12 @@ describe('parseResponseFile', () => {
   it('gives the line and column of a JSON syntax error', () => {
     const issues = issuesOf(parse('{\n  "format": "skillscope-response",\n  "version": 1,,\n}'));
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ code: 'response.json-syntax', file: 'ana.json', row: 3 });
+    expect(issues[0]).toMatchObject({ code: 'json.syntax', file: 'ana.json', row: 3 });
     expect(issues[0]?.message).toContain('line 3, column 16');
   });
 
   it('refuses an empty file and JSON that is not an object', () => {
-    expect(issuesOf(parse('  \n')).map((i) => i.code)).toEqual(['response.empty']);
+    expect(issuesOf(parse('  \n')).map((i) => i.code)).toEqual(['json.empty']);
     expect(issuesOf(parse('[1, 2]')).map((i) => i.code)).toEqual(['response.not-an-object']);
   });
 

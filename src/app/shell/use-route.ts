@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { hrefOf, parseRoute, type Route } from './routes.ts';
+import { hrefOf, parseRoute, type Route } from './hash-route.ts';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

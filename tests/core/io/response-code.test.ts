@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveyResponse } from '../../../src/core/model/response.ts';
-import { decodeResponseCode, encodeResponseCode } from '../../../src/core/share/response-code.ts';
+import { decodeResponseCode, encodeResponseCode } from '../../../src/core/io/response-code.ts';
 import { builtinFramework } from '../../support/builtin-frameworks.ts';
 
 const durable = builtinFramework('css-durable-skills');

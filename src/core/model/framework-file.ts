@@ -4,7 +4,7 @@ import {
 } from '../model/framework.ts';
 import { type Issue, type Result, inFile } from '../model/result.ts';
 import { validateFramework } from '../model/validate-framework.ts';
-import { isRecord, own } from './json-input.ts';
+import { isRecord, own } from './json-value.ts';
 
 /**
  * Skillscope's own framework file: the Framework model as JSON, with a format tag. It is how a

@@ -1,7 +1,8 @@
+import { excerpt } from '../model/echo.ts';
 import type { Framework } from '../model/framework.ts';
 import type { Issue, Result } from '../model/result.ts';
 import type { SurveyResponse } from '../model/response.ts';
-import { parseResponseFile } from '../io/response-file.ts';
+import { RESPONSE_FORMAT, RESPONSE_VERSION, readResponseValue } from './response-file.ts';
 import { crc32 } from './crc32.ts';
 import { packPayload, unpackPayload } from './packed-payload.ts';
 
@@ -41,17 +42,17 @@ const REASONS: Record<string, string> = {
 export function decodeResponseCode(code: string, where: string, lookup: (id: string) => Framework | undefined): Result<SurveyResponse> {
   const fail = (codeId: string, message: string): Result<SurveyResponse> => ({ ok: false, issues: [{ code: codeId, file: where, path: '', message } satisfies Issue] });
   if (code.length > MAX_CODE_CHARS) return fail('code.too-large', REASONS['too-large'] ?? '');
-  const unpacked = unpackPayload(RESPONSE_CODE_PREFIX, code.replace(/\s+/g, ''), MAX_JSON_BYTES);
-  if (!unpacked.ok) return fail(`code.${unpacked.reason}`, REASONS[unpacked.reason] ?? '');
+  const unpacked = unpackPayload(RESPONSE_CODE_PREFIX, code.replace(/\s+/g, ''), MAX_JSON_BYTES, where);
+  if (!unpacked.ok) return unpacked.reason === 'json' ? { ok: false, issues: unpacked.issues } : fail(`code.${unpacked.reason}`, REASONS[unpacked.reason] ?? '');
   const value = unpacked.value;
   if (!Array.isArray(value) || value.length !== 9 || typeof value[1] !== 'string' || typeof value[7] !== 'string') {
     return fail('code.damaged', REASONS.damaged ?? '');
   }
   const [responseId, frameworkId, surveyId, subjectId, raterGroup, submittedAt, print, ratings, comments] = value as unknown[];
   const framework = lookup(frameworkId as string);
-  if (framework === undefined) return fail('code.unknown-framework', `The code is for framework "${String(frameworkId)}", which is not in this browser: open that framework first.`);
+  if (framework === undefined) return fail('code.unknown-framework', `The code is for framework ${excerpt(String(frameworkId))}, which is not in this browser: open that framework first.`);
   if (print !== fingerprint(framework) || (ratings as string).length !== framework.statements.length) {
-    return fail('code.other-version', `The code was made for a different version of "${framework.title}": its statements do not match the ones here.`);
+    return fail('code.other-version', `The code was made for a different version of ${excerpt(framework.title)}: its statements do not match the ones here.`);
   }
   const answers: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
   const badRatings: string[] = [];
@@ -62,6 +63,7 @@ export function decodeResponseCode(code: string, where: string, lookup: (id: str
     else if (char !== '0') badRatings.push(statement.id);
   });
   if (badRatings.length > 0) return fail('code.damaged', REASONS.damaged ?? '');
-  const file = { format: 'skillscope-response', version: 1, response_id: responseId, framework_id: frameworkId, survey_id: surveyId, subject_id: subjectId, rater_group: raterGroup, submitted_at: submittedAt, answers, comments };
-  return parseResponseFile(JSON.stringify(file), where, lookup);
+  // The same fields as a response file, checked by the same reader.
+  const fields = { format: RESPONSE_FORMAT, version: RESPONSE_VERSION, response_id: responseId, framework_id: frameworkId, survey_id: surveyId, subject_id: subjectId, rater_group: raterGroup, submitted_at: submittedAt, answers, comments };
+  return readResponseValue(fields, where, lookup);
 }

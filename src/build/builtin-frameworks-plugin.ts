@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { surveyFiles } from '../core/generate/survey-files.ts';
 import { summarizeFramework } from '../core/model/framework-summary.ts';
 import { formatIssue } from '../core/model/result.ts';
-import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
+import { parseBuiltinFrameworks } from '../core/parse/builtin-frameworks.ts';
 
 const CATALOGUE = 'virtual:skillscope/catalogue';
 const FRAMEWORK_PREFIX = 'virtual:skillscope/framework/';
@@ -10,11 +12,12 @@ const FRAMEWORK_PREFIX = 'virtual:skillscope/framework/';
 /**
  * Parses the seeds at build time, so the browser receives each built-in framework as plain JSON,
  * loaded only when it is opened, and the home page carries just the catalogue (DESIGN.md's
- * first-page budget). Each framework module also holds its two generated surveys.
+ * first-page budget). Each framework module also holds its two generated surveys. `seedsDir` is
+ * the project's seeds/ folder, named by vite.config.ts.
  */
-export function builtinFrameworksPlugin(): Plugin {
+export function builtinFrameworksPlugin(seedsDir: string): Plugin {
   const load = () => {
-    const loaded = loadBuiltinFrameworks();
+    const loaded = parseBuiltinFrameworks((name) => readFileSync(join(seedsDir, name), 'utf8'));
     if (!loaded.ok) throw new Error(`The seeds do not parse:\n${loaded.issues.map(formatIssue).join('\n')}`);
     return loaded.value;
   };

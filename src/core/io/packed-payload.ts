@@ -1,4 +1,7 @@
-import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strToU8 } from 'fflate';
+import { decodeUtf8 } from '../input/decode-text.ts';
+import { readJson } from '../input/read-json.ts';
+import type { Issue } from '../model/result.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 import { crc32 } from './crc32.ts';
 
@@ -15,10 +18,17 @@ export function packPayload(prefix: string, value: unknown): string {
   return `${prefix}${encodeBase64Url(packed)}`;
 }
 
-export type Unpacked = { ok: true; value: unknown } | { ok: false; reason: 'prefix' | 'characters' | 'damaged' | 'checksum' | 'too-large' };
+export type Unpacked =
+  | { ok: true; value: unknown }
+  | { ok: false; reason: 'prefix' | 'characters' | 'damaged' | 'checksum' | 'too-large' }
+  | { ok: false; reason: 'json'; issues: Issue[] };
 
-/** Reverses packPayload; says why it cannot, never throws. */
-export function unpackPayload(prefix: string, text: string, maxBytes: number): Unpacked {
+/**
+ * Reverses packPayload; says why it cannot, never throws. The JSON inside is read by the one
+ * JSON reader, so a crafted payload that passes the checksum still cannot nest deep or repeat
+ * a key.
+ */
+export function unpackPayload(prefix: string, text: string, maxBytes: number, where: string): Unpacked {
   const trimmed = text.trim();
   if (!trimmed.startsWith(prefix)) return { ok: false, reason: 'prefix' };
   const bytes = decodeBase64Url(trimmed.slice(prefix.length));
@@ -27,11 +37,9 @@ export function unpackPayload(prefix: string, text: string, maxBytes: number): U
   if (inflated === 'damaged' || inflated === 'too-large') return { ok: false, reason: inflated };
   const json = inflated;
   if (crc32(json) !== new DataView(bytes.buffer, bytes.byteOffset).getUint32(0)) return { ok: false, reason: 'checksum' };
-  try {
-    return { ok: true, value: JSON.parse(strFromU8(json)) as unknown };
-  } catch {
-    return { ok: false, reason: 'damaged' };
-  }
+  const decoded = decodeUtf8(json, where);
+  const read = decoded.ok ? readJson(decoded.value, { file: where }) : decoded;
+  return read.ok ? { ok: true, value: read.value } : { ok: false, reason: 'json', issues: read.issues };
 }
 
 /** Inflates chunk by chunk and stops past maxBytes, so a crafted link cannot exhaust memory. */

@@ -1,0 +1,22 @@
+import { createReadStream, statSync } from 'node:fs';
+import { type ReadProgress, readResponseInput } from '../core/io/read-response-input.ts';
+import type { FrameworkLookup } from '../core/io/response-fields.ts';
+import type { Result } from '../core/model/result.ts';
+import type { SurveyResponse } from '../core/model/response.ts';
+import { describeFileError } from './read-input-file.ts';
+
+/**
+ * A file named on the command line, handed to core's one reader as a stream of bytes. Only
+ * regular files are opened (a FIFO or a device could block forever); an error while reading,
+ * such as a file removed part-way, becomes an issue, not a stack trace.
+ */
+export async function readResponseFile(path: string, lookup: FrameworkLookup, onProgress: ReadProgress): Promise<Result<SurveyResponse[]>> {
+  const problem = (code: string, message: string): Result<SurveyResponse[]> => ({ ok: false, issues: [{ code, file: path, path: '', message }] });
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return problem('file.not-a-file', stat.isDirectory() ? 'This is a folder, not a file.' : 'This is not a regular file.');
+    return await readResponseInput({ kind: 'bytes', name: path, size: stat.size, bytes: () => createReadStream(path, { highWaterMark: 1 << 20 }) }, lookup, onProgress);
+  } catch (error) {
+    return problem('file.unreadable', describeFileError(error));
+  }
+}

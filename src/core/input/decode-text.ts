@@ -1,0 +1,141 @@
+import type { Issue, Result } from '../model/result.ts';
+
+/**
+ * Bytes to text, UTF-8 only and checked: a file in another encoding would otherwise be read as
+ * replacement characters and its ids silently changed. What is not UTF-8 text is named (empty,
+ * UTF-16 as Excel's "Unicode text" saves it, a ZIP such as an XLSX workbook, other binary), and
+ * an invalid byte is reported with its offset and line.
+ */
+export type ByteSource = AsyncIterable<Uint8Array>;
+
+export function decodeUtf8(bytes: Uint8Array, file: string): Result<string> {
+  const first = checkStart(bytes, file);
+  if (first !== undefined) return { ok: false, issues: [first] };
+  try {
+    return { ok: true, value: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+  } catch {
+    return { ok: false, issues: [invalidByteIssue(bytes, 0, file)] };
+  }
+}
+
+export type DecodedChunk = { text: string; bytesRead: number } | { issue: Issue };
+
+/**
+ * The same check on a stream, a chunk at a time: yields text as it comes and stops with one
+ * issue at the first byte that is not UTF-8 (a character split between chunks is fine).
+ */
+export async function* decodeUtf8Chunks(source: ByteSource, file: string): AsyncGenerator<DecodedChunk> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let bytesRead = 0;
+  // The tail of the previous chunk, to find the offset of a character split across two chunks.
+  let tail = new Uint8Array(0);
+  let first = true;
+  for await (const chunk of source) {
+    if (chunk.length === 0) continue;
+    if (first) {
+      const problem = checkStart(chunk, file);
+      if (problem !== undefined) {
+        yield { issue: problem };
+        return;
+      }
+    }
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      const joined = new Uint8Array(tail.length + chunk.length);
+      joined.set(tail);
+      joined.set(chunk, tail.length);
+      // Start at a character boundary: the tail may begin inside a character decoded before.
+      let start = 0;
+      while (start < tail.length && ((joined[start] ?? 0) & 0xc0) === 0x80) start += 1;
+      yield { issue: invalidByteIssue(joined.subarray(start), bytesRead - tail.length + start, file) };
+      return;
+    }
+    bytesRead += chunk.length;
+    tail = chunk.slice(Math.max(0, chunk.length - 3));
+    yield { text: first ? stripBom(text) : text, bytesRead };
+    first = false;
+  }
+  if (first) {
+    yield { issue: emptyIssue(file) };
+    return;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest !== '') yield { text: rest, bytesRead };
+  } catch {
+    yield { issue: { code: 'file.not-utf8', file, path: '', message: `The file ends in the middle of a character (byte ${bytesRead.toLocaleString('en')}): it was cut short or is not UTF-8 text.` } };
+  }
+}
+
+const stripBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
+const emptyIssue = (file: string): Issue => ({ code: 'file.empty', file, path: '', message: 'The file is empty (0 bytes).' });
+
+/** What the first bytes say the file is, when it is not UTF-8 text. */
+function checkStart(bytes: Uint8Array, file: string): Issue | undefined {
+  if (bytes.length === 0) return emptyIssue(file);
+  const [a, b, c, d] = bytes;
+  const issue = (code: string, message: string): Issue => ({ code, file, path: '', message });
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || looksLikeUtf16(bytes)) {
+    return issue('file.utf16', 'The file is UTF-16 text (as Excel\'s "Unicode text" saves it); save it as "CSV UTF-8" or UTF-8 text and try again.');
+  }
+  if (a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04) {
+    return issue('file.binary', 'The file is a ZIP archive (an .xlsx workbook is one), not text: save the sheet as "CSV UTF-8" and try again.');
+  }
+  if (bytes.subarray(0, 512).includes(0)) return issue('file.binary', 'The file holds binary data, not text.');
+  return undefined;
+}
+
+/** ASCII text in UTF-16 has a zero in every other byte. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros += 1;
+    if (bytes[i + 1] === 0) oddZeros += 1;
+  }
+  return evenZeros === n / 2 || oddZeros === n / 2;
+}
+
+/** Finds the first byte that breaks UTF-8 (slow path: only once a decode has failed). */
+function invalidByteIssue(bytes: Uint8Array, baseOffset: number, file: string): Issue {
+  const at = firstInvalidUtf8(bytes);
+  let line = 1;
+  // Lines before the window are not known on a stream; within it, count them.
+  for (let i = 0; i < at; i += 1) if (bytes[i] === 0x0a) line += 1;
+  const offset = baseOffset + at;
+  return {
+    code: 'file.not-utf8',
+    file,
+    ...(baseOffset === 0 ? { row: line } : {}),
+    path: '',
+    message: `Byte ${offset.toLocaleString('en')} (0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}) is not UTF-8: the file is probably in another encoding, such as Windows-1252. Save it as UTF-8 and try again.`,
+  };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i] ?? 0;
+    if (byte < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const second = bytes[i + 1] ?? 0;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const [low, high] = byte === 0xe0 ? [0xa0, 0xbf] : byte === 0xed ? [0x80, 0x9f] : byte === 0xf0 ? [0x90, 0xbf] : byte === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k += 1) {
+      const next = bytes[i + k] ?? 0;
+      if (next < 0x80 || next > 0xbf) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
