@@ -1,5 +1,5 @@
 import { CopyButton } from '../components/CopyButton.tsx';
-import { GROUP_NAMES } from '../components/group-names.ts';
+import { GROUP_NAMES } from '../../core/score/group-names.ts';
 import type { SentInvitation } from '../storage/invitations.ts';
 import { invitationLink, mailtoLink } from './invitations.ts';
 

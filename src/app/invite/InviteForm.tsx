@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { OTHER_GROUPS, type OtherGroup } from '../../core/model/response.ts';
 import { collectionEndpointProblem } from '../../core/share/invitation.ts';
-import { GROUP_NAMES } from '../components/group-names.ts';
+import { GROUP_NAMES } from '../../core/score/group-names.ts';
 import { UnreadableNotice } from '../components/UnreadableNotice.tsx';
 import type { LoadedFramework } from '../frameworks/framework-source.ts';
 import { hrefOf } from '../shell/hash-route.ts';

@@ -1,6 +1,7 @@
 import { OTHER_GROUPS, type OtherGroup } from '../../core/model/response.ts';
-import { decideShownGroups, MIN_GROUP_RESPONSES } from '../../core/score/anonymity.ts';
-import { GROUP_NAMES } from '../components/group-names.ts';
+import { decideShownGroups } from '../../core/score/anonymity.ts';
+import { MIN_GROUP_RESPONSES } from '../../core/score/thresholds.ts';
+import { GROUP_NAMES } from '../../core/score/group-names.ts';
 
 /**
  * DESIGN.md: when a learner invites fewer raters to a group than the threshold, the app says

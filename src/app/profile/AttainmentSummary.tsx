@@ -1,7 +1,13 @@
 import type { Framework } from '../../core/model/framework.ts';
 import type { ScoreGroup } from '../../core/score/score-groups.ts';
 import type { AxisScore } from '../../core/score/subject-score.ts';
-import { attainedLabel, axisLabel, domainNoun, GROUP_LABELS, levelLabel } from './profile-labels.ts';
+import { attainedLabel, axisLabel, domainNoun, levelLabel } from './profile-labels.ts';
+import { groupLabel } from '../../core/score/group-names.ts';
+import { RATING_LABELS } from '../../core/model/rating-scale.ts';
+import { ATTAINMENT_COVERAGE, ATTAINMENT_MEAN } from '../../core/score/thresholds.ts';
+
+const BAR = `${ATTAINMENT_MEAN} ("${RATING_LABELS[ATTAINMENT_MEAN]}")`;
+const SHARE = ATTAINMENT_COVERAGE === 0.5 ? 'half' : `${Math.round(ATTAINMENT_COVERAGE * 100)}%`;
 
 type Props = { framework: Framework; axes: AxisScore[]; groups: ScoreGroup[] };
 
@@ -18,15 +24,15 @@ export function AttainmentSummary({ framework, axes, groups }: Props) {
       <ul className="attained-overall">
         {groups.map((group) => (
           <li key={group} data-group={group}>
-            <span className="attained-group">{GROUP_LABELS[group]}</span>
+            <span className="attained-group">{groupLabel(group)}</span>
             <strong className="attained-value">{attainedLabel(framework, attainedOf(whole, group))}</strong>
           </li>
         ))}
       </ul>
       <p className="hint">
         {levelled
-          ? 'The attained level is the highest level at which every level up to it has an average rating of at least 3 ("Independently") with at least half of its statements rated.'
-          : `This framework has no proficiency levels, so there is one bar: "meets the standard" (${levelLabel(framework, framework.standardLevel)} level) when the average rating is at least 3 ("Independently") with at least half of the statements rated; otherwise "not yet".`}
+          ? `The attained level is the highest level at which every level up to it has an average rating of at least ${BAR}, with at least ${SHARE} of its statements rated.`
+          : `This framework has no proficiency levels, so there is one bar: "meets the standard" (${levelLabel(framework, framework.standardLevel)} level) when the average rating is at least ${BAR}, with at least ${SHARE} of the statements rated; otherwise "not yet".`}
       </p>
       {domains.length > 0 && (
         <div className="table-scroll" role="region" aria-labelledby="attained-domains-caption" tabIndex={0}>
@@ -35,7 +41,7 @@ export function AttainmentSummary({ framework, axes, groups }: Props) {
             <thead>
               <tr>
                 <th scope="col">{capitalise(domainNoun(framework, false))}</th>
-                {groups.map((group) => <th scope="col" key={group}>{GROUP_LABELS[group]}</th>)}
+                {groups.map((group) => <th scope="col" key={group}>{groupLabel(group)}</th>)}
               </tr>
             </thead>
             <tbody>

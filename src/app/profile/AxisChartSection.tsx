@@ -5,7 +5,8 @@ import type { ScoreGroup } from '../../core/score/score-groups.ts';
 import type { AxisScore } from '../../core/score/subject-score.ts';
 import { describeAxes } from './axis-description.ts';
 import { AxisTable } from './AxisTable.tsx';
-import { axisLabel, GROUP_LABELS } from './profile-labels.ts';
+import { axisLabel } from './profile-labels.ts';
+import { groupLabel } from '../../core/score/group-names.ts';
 import { RadarChart } from './RadarChart.tsx';
 import { ChartKey } from './ChartKey.tsx';
 
@@ -32,7 +33,7 @@ export function AxisChartSection({ framework, axes, groups, title, axisHeading, 
             <ChartKey groups={groups} />
           </figcaption>
         </figure>
-        <AxisTable axes={axes} nameOf={nameOf} axisHeading={axisHeading} caption={`${title}: the chart's figures${groups.length === 1 && groups[0] ? ` (${GROUP_LABELS[groups[0]]})` : ''}`} id={`${slug}-table`} />
+        <AxisTable axes={axes} nameOf={nameOf} axisHeading={axisHeading} caption={`${title}: the chart's figures${groups.length === 1 && groups[0] ? ` (${groupLabel(groups[0])})` : ''}`} id={`${slug}-table`} />
       </div>
     </section>
   );

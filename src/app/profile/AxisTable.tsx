@@ -1,6 +1,6 @@
 import type { AxisScore } from '../../core/score/subject-score.ts';
 import { formatFigure, formatPercent } from './format-figures.ts';
-import { GROUP_LABELS } from './profile-labels.ts';
+import { groupLabel } from '../../core/score/group-names.ts';
 
 type Props = { axes: AxisScore[]; nameOf: (axis: AxisScore) => string; axisHeading: string; caption: string; id: string };
 
@@ -30,7 +30,7 @@ export function AxisTable({ axes, nameOf, axisHeading, caption, id }: Props) {
                 {several ? (
                   <>
                     {row === 0 && <th scope="rowgroup" rowSpan={axis.groups.length}>{nameOf(axis)}</th>}
-                    <th scope="row" className="group-cell">{GROUP_LABELS[score.group]}</th>
+                    <th scope="row" className="group-cell">{groupLabel(score.group)}</th>
                   </>
                 ) : <th scope="row">{nameOf(axis)}</th>}
                 <td className="num" data-figure="mean">{formatFigure(score.mean)}</td>

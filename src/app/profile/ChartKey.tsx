@@ -1,5 +1,5 @@
 import type { ScoreGroup } from '../../core/score/score-groups.ts';
-import { GROUP_LABELS } from './profile-labels.ts';
+import { groupLabel } from '../../core/score/group-names.ts';
 import { DASH_NAMES, SERIES_STYLES } from './series-styles.ts';
 
 /** A key in words and line samples, so no group is told apart by colour alone. */
@@ -12,7 +12,7 @@ export function ChartKey({ groups }: { groups: ScoreGroup[] }) {
           <svg width="36" height="10" aria-hidden="true" focusable="false">
             <line x1="0" y1="5" x2="36" y2="5" stroke={SERIES_STYLES[group].colour} strokeWidth="3" strokeDasharray={SERIES_STYLES[group].dash.join(' ') || undefined} />
           </svg>
-          {GROUP_LABELS[group]}: {DASH_NAMES[group]}
+          {groupLabel(group)}: {DASH_NAMES[group]}
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 import type { Framework } from '../../core/model/framework.ts';
 import type { GroupComments } from '../../core/score/comments.ts';
-import { GROUP_LABELS, topicLabel } from './profile-labels.ts';
+import { topicLabel } from './profile-labels.ts';
+import { groupLabel } from '../../core/score/group-names.ts';
 
 /**
  * Comments under shown groups only, as core gives them: no names, sorted by topic and text so
@@ -13,7 +14,7 @@ export function CommentsSection({ framework, comments }: { framework: Framework;
       <h2 id="comments-title">Comments</h2>
       {withText.length === 0 ? <p>No comments yet.</p> : withText.map((entry) => (
         <section key={entry.group} aria-labelledby={`comments-${entry.group}`} data-group={entry.group}>
-          <h3 id={`comments-${entry.group}`}>{GROUP_LABELS[entry.group]}</h3>
+          <h3 id={`comments-${entry.group}`}>{groupLabel(entry.group)}</h3>
           <ul className="comment-list">
             {entry.comments.map((comment, index) => (
               <li key={`${comment.topic}-${index}`}>

@@ -3,7 +3,7 @@ import { SCORE_GROUPS } from '../../core/score/score-groups.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
 import { hrefOf } from '../shell/hash-route.ts';
 import { formatDate } from './format-figures.ts';
-import { GROUP_LABELS } from './profile-labels.ts';
+import { groupLabel } from '../../core/score/group-names.ts';
 
 type Props = { framework: Framework; score: SubjectScore; whose: string; own: boolean; latestSelf: string | null; earlierSelf: readonly string[] };
 
@@ -33,7 +33,7 @@ export function ProfileHeader({ framework, score, whose, own, latestSelf, earlie
           <dd>
             <ul className="inline-list" aria-label="Responses counted per group">
               {counted.map((group) => (
-                <li key={group} data-group={group}>{GROUP_LABELS[group]}: {score.responseCounts[group]}</li>
+                <li key={group} data-group={group}>{groupLabel(group)}: {score.responseCounts[group]}</li>
               ))}
             </ul>
           </dd>

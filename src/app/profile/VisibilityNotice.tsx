@@ -1,6 +1,6 @@
 import type { Visibility } from '../../core/score/anonymity.ts';
 import { hiddenGroupNotice } from './profile-labels.ts';
-import { MIN_GROUP_RESPONSES } from '../../core/score/anonymity.ts';
+import { MIN_GROUP_RESPONSES } from '../../core/score/thresholds.ts';
 
 /** DESIGN.md "Anonymity": every group folded or hidden is named, with why, in plain words. */
 export function VisibilityNotice({ visibility }: { visibility: Visibility }) {

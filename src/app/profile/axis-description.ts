@@ -1,7 +1,7 @@
 import type { AxisScore } from '../../core/score/subject-score.ts';
 import type { ScoreGroup } from '../../core/score/score-groups.ts';
 import { formatPercent } from './format-figures.ts';
-import { GROUP_LABELS } from './profile-labels.ts';
+import { groupLabel } from '../../core/score/group-names.ts';
 
 /**
  * The text alternative of a radar, one sentence per group, its highest and lowest axes by the percent
@@ -13,11 +13,11 @@ export function describeAxes(axes: readonly AxisScore[], groups: readonly ScoreG
       const percent = axis.groups.find((score) => score.group === group)?.percent ?? null;
       return percent === null ? [] : [{ name: nameOf(axis), percent }];
     });
-    if (rated.length === 0) return `${GROUP_LABELS[group]}: no ratings yet.`;
+    if (rated.length === 0) return `${groupLabel(group)}: no ratings yet.`;
     const high = Math.max(...rated.map((entry) => entry.percent));
     const low = Math.min(...rated.map((entry) => entry.percent));
     const names = (value: number) => rated.filter((entry) => entry.percent === value).map((entry) => entry.name).join(', ');
-    if (high === low) return `${GROUP_LABELS[group]}: ${formatPercent(high)} on every rated axis.`;
-    return `${GROUP_LABELS[group]}: highest ${names(high)} (${formatPercent(high)}), lowest ${names(low)} (${formatPercent(low)}).`;
+    if (high === low) return `${groupLabel(group)}: ${formatPercent(high)} on every rated axis.`;
+    return `${groupLabel(group)}: highest ${names(high)} (${formatPercent(high)}), lowest ${names(low)} (${formatPercent(low)}).`;
   });
 }

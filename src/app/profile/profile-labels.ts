@@ -2,18 +2,9 @@ import { type Framework, LEVEL_LABELS, isLevelId } from '../../core/model/framew
 import type { HiddenGroup } from '../../core/score/anonymity.ts';
 import type { AttainedLevel } from '../../core/score/attained-level.ts';
 import type { AxisKind } from '../../core/score/axes.ts';
-import type { ScoreGroup } from '../../core/score/score-groups.ts';
-import { MIN_GROUP_RESPONSES } from '../../core/score/anonymity.ts';
+import { groupLabel } from '../../core/score/group-names.ts';
+import { MIN_GROUP_RESPONSES } from '../../core/score/thresholds.ts';
 
-/** Words only: every figure comes from src/core (STYLE.md). */
-export const GROUP_LABELS: Readonly<Record<ScoreGroup, string>> = {
-  self: 'Self',
-  manager: 'Manager',
-  peer: 'Peers',
-  'direct-report': 'Direct reports',
-  other: 'Other raters',
-  others: 'All others',
-};
 
 const DOMAIN_NOUNS: Readonly<Record<string, [string, string]>> = {
   domain: ['domain', 'domains'],
@@ -63,15 +54,15 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** DESIGN.md "Anonymity", told plainly: which group is missing, how many responses it has, why. */
 export function hiddenGroupNotice(hidden: HiddenGroup, othersShown: boolean): string {
-  const name = GROUP_LABELS[hidden.group];
+  const name = groupLabel(hidden.group);
   const count = plural(hidden.responses, 'response', 'responses');
   if (hidden.group === 'others') {
     return `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES} responses from raters in total, so no rater figures or comments are shown yet, to keep every rater anonymous.`;
   }
   if (hidden.reason === 'folded-to-protect-remainder') {
-    return `${name} (${count}): not shown on its own, because the raters left over could then be worked out by subtraction from "${GROUP_LABELS.others}". The group's ratings and comments are combined into "${GROUP_LABELS.others}".`;
+    return `${name} (${count}): not shown on its own, because the raters left over could then be worked out by subtraction from "${groupLabel('others')}". The group's ratings and comments are combined into "${groupLabel('others')}".`;
   }
   return othersShown
-    ? `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES} responses, so not shown on their own. Their ratings and comments are combined into "${GROUP_LABELS.others}".`
+    ? `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES} responses, so not shown on their own. Their ratings and comments are combined into "${groupLabel('others')}".`
     : `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES} responses, so not shown, to keep each rater anonymous.`;
 }

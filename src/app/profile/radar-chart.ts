@@ -1,6 +1,6 @@
 import { Chart, Filler, Legend, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip } from 'chart.js';
 import type { ScoreGroup } from '../../core/score/score-groups.ts';
-import { GROUP_LABELS } from './profile-labels.ts';
+import { groupLabel } from '../../core/score/group-names.ts';
 import { SERIES_STYLES } from './series-styles.ts';
 import { wrapLabel } from './wrap-label.ts';
 
@@ -22,7 +22,7 @@ export function drawRadar(canvas: HTMLCanvasElement, labels: readonly string[], 
       datasets: series.map(({ group, percents }) => {
         const style = SERIES_STYLES[group];
         return {
-          label: GROUP_LABELS[group],
+          label: groupLabel(group),
           data: percents,
           borderColor: style.colour,
           backgroundColor: style.fill,

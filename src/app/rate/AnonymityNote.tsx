@@ -1,6 +1,6 @@
-import { MIN_GROUP_RESPONSES } from '../../core/score/anonymity.ts';
+import { MIN_GROUP_RESPONSES } from '../../core/score/thresholds.ts';
 import type { OtherGroup } from '../../core/model/response.ts';
-import { GROUP_NAMES } from '../components/group-names.ts';
+import { GROUP_NAMES } from '../../core/score/group-names.ts';
 
 /** Tells a rater, before they answer, how their answers will be shown (DESIGN.md's anonymity rule). */
 export function AnonymityNote({ group, learnerName, endpoint }: { group: OtherGroup; learnerName: string; endpoint: string | null }) {

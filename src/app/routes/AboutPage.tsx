@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { AlignmentMatrix, Framework } from '../../core/model/framework.ts';
 import { loadFramework } from '../frameworks/framework-source.ts';
 import { hrefOf } from '../shell/hash-route.ts';
+import { RATING_LABELS } from '../../core/model/rating-scale.ts';
+import { ATTAINMENT_COVERAGE, ATTAINMENT_MEAN } from '../../core/score/thresholds.ts';
 
 /** What a learner wants to know before rating: the statements, the source, its notes. */
 export default function AboutPage({ frameworkId }: { frameworkId: string }) {
@@ -31,7 +33,7 @@ export default function AboutPage({ frameworkId }: { frameworkId: string }) {
         ))}
       </ul>
       {framework.levels.length === 0 && (
-        <p>This source has no emerging-to-advanced levels. You rate each statement on the same four-point scale; meeting every requirement (rated Independently or better on average, with at least half rated) counts as {framework.standardLevel}.</p>
+        <p>This source has no emerging-to-advanced levels. You rate each statement on the same four-point scale; meeting every requirement (rated {RATING_LABELS[ATTAINMENT_MEAN]} or better on average, with at least {ATTAINMENT_COVERAGE * 100}% of them rated) counts as {framework.standardLevel}.</p>
       )}
       <h2>Statements</h2>
       {groups.map((group) => (

@@ -73,7 +73,7 @@ export function database(): Promise<IDBPDatabase<SkillscopeDb>> {
             upgrading.createObjectStore('deliveries', { keyPath: ['responseId', 'endpoint'] });
             upgrading.createObjectStore('invitations', { autoIncrement: true }).createIndex('byLearner', ['frameworkId', 'subjectId']);
             // In this transaction: the upgrade commits with the data moved, or not at all.
-            // void moveVersion1Settings(tx);
+            void moveVersion1Settings(tx);
           }
         },
         // A tab still running an older Skillscope holds the database open at its version.

@@ -5,7 +5,7 @@ import { attainedLabel } from '../profile/profile-labels.ts';
 import type { ScoreGroup } from '../../core/score/score-groups.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
 import { buildTeamRows, sortTeamRows, teamColumns, type TeamSort } from '../../core/score/team-table.ts';
-import { GROUP_NAMES } from '../components/group-names.ts';
+import { GROUP_NAMES } from '../../core/score/group-names.ts';
 import { hrefOf } from '../shell/hash-route.ts';
 
 const GROUPS: ScoreGroup[] = ['self', 'others', 'manager', 'peer', 'direct-report', 'other'];

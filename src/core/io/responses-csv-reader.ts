@@ -14,6 +14,7 @@ export function createResponsesCsvReader(file: string, lookup: FrameworkLookup):
   let inner: CsvRowReader<SurveyResponse[]> | undefined;
   const early: Issue[] = [];
   let refusal: Issue | undefined;
+  let rows = 0;
   return {
     header(cells) {
       const kind = detectCsvKind(cells);
@@ -35,6 +36,7 @@ export function createResponsesCsvReader(file: string, lookup: FrameworkLookup):
       };
     },
     row(cells, rowNumber) {
+      rows += 1;
       inner?.row(cells, rowNumber);
     },
     issue(issue) {
@@ -42,7 +44,13 @@ export function createResponsesCsvReader(file: string, lookup: FrameworkLookup):
       else inner.issue(issue);
     },
     finish(): Result<SurveyResponse[]> {
-      if (inner !== undefined) return inner.finish();
+      if (inner !== undefined) {
+        const read = inner.finish();
+        // A header alone is most often an export made before anything was answered, or a
+        // filter in a spreadsheet that hid every row: importing "0 responses" would hide that.
+        if (read.ok && rows === 0) return fail([{ code: 'csv.no-rows', file, row: 1, path: '', message: 'The file has a header but no rows: there are no responses in it.' }]);
+        return read;
+      }
       if (refusal !== undefined) return fail([refusal, ...early]);
       return fail([...early, { code: 'csv.empty', file, path: '', message: 'The file is empty: a header row is expected.' }]);
     },

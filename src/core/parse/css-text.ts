@@ -8,6 +8,7 @@ import { isDomainHeading, parseDurableDomains } from './css-durable-skills.ts';
 import { parseEvidencePack } from './css-evidence-pack.ts';
 import { CHIP_END, parseSourceList, type SourceTag } from './css-source-tags.ts';
 import { isListItem, readTaggedItem, type SourceLine } from './css-statement-lines.ts';
+import { splitLines } from './text-lines.ts';
 
 /**
  * Seed 001: a text copy of a SkillsCrosswalk.com occupation page holding three frameworks, one
@@ -32,10 +33,7 @@ export function looksLikeCssText(text: string): boolean {
 }
 
 export function parseCssText(text: string, file: string): Result<CssFrameworks> {
-  const lines: SourceLine[] = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((line, index) => ({ text: line.trim(), row: index + 1 }));
+  const lines: SourceLine[] = splitLines(text);
   if (lines.every((line) => line.text === '')) {
     return fail([{ code: 'css.empty', file, path: '', message: 'The document is empty.' }]);
   }

@@ -1,3 +1,4 @@
+import { splitLines } from './text-lines.ts';
 /**
  * The text layout of the PIPELINE pathway document (seed 000): markdown headings, the sections
  * under them, and the HTML and markdown markup its conversion left in the text.
@@ -32,8 +33,7 @@ export function stripMarkup(text: string): string {
 }
 
 export function splitPipelineLines(text: string): PipelineLine[] {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return source.split(/\r\n|\r|\n/).map((raw, index) => ({ raw, text: stripMarkup(raw), row: index + 1 }));
+  return splitLines(text).map(({ raw, row }) => ({ raw, text: stripMarkup(raw), row }));
 }
 
 /** Every heading with the lines under it; lines before the first heading are dropped. */

@@ -1,8 +1,7 @@
 import { OTHER_GROUPS, type OtherGroup } from '../model/response.ts';
 import type { GroupCounts, ScoreGroup } from './score-groups.ts';
+import { MIN_GROUP_RESPONSES } from './thresholds.ts';
 
-/** DESIGN.md "Anonymity": a rater group (or `others`) needs this many responses to be shown. */
-export const MIN_GROUP_RESPONSES = 3;
 
 export type HiddenReason = 'hidden-below-3' | 'folded-to-protect-remainder';
 

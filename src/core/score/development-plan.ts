@@ -3,6 +3,7 @@ import type { AttainedLevel } from './attained-level.ts';
 import type { FrameworkIndex } from './framework-index.ts';
 import type { RatingTally } from './rating-tally.ts';
 import { isOnlyNotApplicable, statementMean } from './statement-means.ts';
+import { ATTAINMENT_MEAN } from './thresholds.ts';
 
 export type PlanItem = {
   statementId: string;
@@ -17,7 +18,7 @@ export type PlanItem = {
  * the attained one, lowest rated first. Statements the group marked N/A only are left out (not
  * part of the role); unanswered ones come after the rated ones; ties keep framework order.
  * Nothing above `advanced`. A framework without levels has no next level: its plan is the
- * statements rated below 3 (short of "Independently"), lowest first.
+ * statements rated below ATTAINMENT_MEAN (short of "Independently"), lowest first.
  */
 export function planDevelopment(index: FrameworkIndex, tally: RatingTally, g: number, attained: AttainedLevel): PlanItem[] {
   const { framework } = index;
@@ -25,7 +26,7 @@ export function planDevelopment(index: FrameworkIndex, tally: RatingTally, g: nu
   if (framework.levels.length === 0) {
     framework.statements.forEach((statement, p) => {
       const mean = statementMean(tally, g, p);
-      if (mean !== null && mean < 3) items.push({ statementId: statement.id, level: statement.level, domain: statement.domain, mean });
+      if (mean !== null && mean < ATTAINMENT_MEAN) items.push({ statementId: statement.id, level: statement.level, domain: statement.domain, mean });
     });
   } else {
     const next = nextLevel(attained);

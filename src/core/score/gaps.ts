@@ -1,7 +1,7 @@
+import { FLAG_THRESHOLD } from './thresholds.ts';
 /** DESIGN.md "Gap": a statement is flagged when self and others differ by a whole point or more. */
 export type GapFlag = 'blind-spot' | 'hidden-strength';
 
-export const FLAG_THRESHOLD = 1.0;
 /** Means like 11/3 carry float noise; it must never decide whether a gap reaches 1.0. */
 const TOLERANCE = 1e-9;
 

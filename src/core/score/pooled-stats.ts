@@ -1,6 +1,7 @@
 import type { FrameworkIndex } from './framework-index.ts';
 import type { RatingTally } from './rating-tally.ts';
 import { GROUP_COUNT } from './score-groups.ts';
+import { ATTAINMENT_COVERAGE, ATTAINMENT_MEAN } from './thresholds.ts';
 
 /**
  * Each group's ratings pooled over each pool set of the framework index (axes, and axes at each
@@ -106,11 +107,11 @@ export function poolCoverage(pools: RatingPools, g: number, s: number): number {
   return size === 0 ? 0 : (pools.rated[g * pools.setCount + s] ?? 0) / size;
 }
 
-/** The bar a level (or a framework without levels) must meet: mean >= 3.0 and coverage >= 0.5. */
+/** The bar a level (or a framework without levels) must meet: mean and coverage at least the thresholds. */
 export function meetsBar(pools: RatingPools, g: number, s: number): boolean {
   const j = g * pools.setCount + s;
   const ratings = pools.ratings[j] ?? 0;
-  // On the integer sums, so that a mean of exactly 3.0 or a coverage of exactly one half can
-  // never fall short by float noise.
-  return ratings > 0 && (pools.sum[j] ?? 0) >= 3 * ratings && 2 * (pools.rated[j] ?? 0) >= (pools.size[s] ?? 0);
+  // On the integer sums (the thresholds are exact in binary), so that a mean of exactly 3.0 or a
+  // coverage of exactly one half can never fall short by float noise.
+  return ratings > 0 && (pools.sum[j] ?? 0) >= ATTAINMENT_MEAN * ratings && (pools.rated[j] ?? 0) >= ATTAINMENT_COVERAGE * (pools.size[s] ?? 0);
 }

@@ -2,15 +2,12 @@ import type { PlanItem } from './development-plan.ts';
 import type { FrameworkIndex } from './framework-index.ts';
 import type { RatingTally } from './rating-tally.ts';
 import { statementMean } from './statement-means.ts';
+import { STRENGTH_MEAN } from './thresholds.ts';
 
 /**
- * Decision (DESIGN.md is silent): a strength is a statement whose mean rating from the group is
- * 3.5 or more. For one response (self, a lone manager) that is exactly a 4, "Consistently, and
- * can guide others"; for a group it is a mean nearer 4 than 3, so one 3 among 4s does not take
- * it away. Highest first, ties in framework order. Compared on the integer sums, so exact.
+ * Statements the group rated STRENGTH_MEAN or more on average, so one 3 among 4s does not take
+ * a strength away. Highest first, ties in framework order. Compared on the integer sums, so exact.
  */
-export const STRENGTH_MEAN = 3.5;
-
 export function findStrengths(index: FrameworkIndex, tally: RatingTally, g: number): PlanItem[] {
   const items: PlanItem[] = [];
   index.framework.statements.forEach((statement, p) => {

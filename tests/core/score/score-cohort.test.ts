@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Rating } from '../../../src/core/model/rating-scale.ts';
 import { RATER_GROUPS, type SurveyResponse } from '../../../src/core/model/response.ts';
-import { MIN_GROUP_RESPONSES } from '../../../src/core/score/anonymity.ts';
+import { MIN_GROUP_RESPONSES } from '../../../src/core/score/thresholds.ts';
 import { scoreCohort } from '../../../src/core/score/score-cohort.ts';
 import { levelled, levelledWithDomains, response } from './fixtures.ts';
 
