@@ -3,7 +3,7 @@ import type { Issue, Result } from '../model/result.ts';
 /**
  * Bytes to text, UTF-8 only and checked: a file in another encoding would otherwise be read as
  * replacement characters and its ids silently changed. What is not UTF-8 text is named (empty,
- * UTF-16 as Excel's "Unicode text" saves it, a ZIP such as an XLSX workbook, other binary), and
+ * UTF-16 as Excel's "Unicode text" saves it, a ZIP such as an XLSX workbook), and
  * an invalid byte is reported with its offset and line.
  */
 export type ByteSource = AsyncIterable<Uint8Array>;
@@ -84,7 +84,6 @@ function checkStart(bytes: Uint8Array, file: string): Issue | undefined {
   if (a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04) {
     return issue('file.binary', 'The file is a ZIP archive (an .xlsx workbook is one), not text: save the sheet as "CSV UTF-8" and try again.');
   }
-  if (bytes.subarray(0, 512).includes(0)) return issue('file.binary', 'The file holds binary data, not text.');
   return undefined;
 }
 

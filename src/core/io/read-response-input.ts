@@ -29,7 +29,7 @@ export async function readResponseInput(
   lookup: FrameworkLookup,
   onProgress: ReadProgress = () => undefined,
 ): Promise<Result<SurveyResponse[]>> {
-  if (input.kind === 'text') return readText(input.text, input.name, lookup);
+  if (input.kind === 'text') return readText(input.text, input.name, lookup, true);
 
   const { name } = input;
   const chunks = decodeUtf8Chunks(input.bytes(), name);
@@ -45,22 +45,24 @@ export async function readResponseInput(
     }
     const whole = await collect(start, chunks);
     onProgress(input.size);
-    return whole.ok ? readText(whole.value, name, lookup) : whole;
+    return whole.ok ? readText(whole.value, name, lookup, false) : whole;
   }
 
-  const reader = createResponsesCsvReader(name, lookup);
+  // A byte that is not UTF-8 stops the read, and is then the only problem worth saying.
+  let notText: Issue | undefined;
   async function* texts(): AsyncGenerator<string> {
     yield start;
     for await (const chunk of { [Symbol.asyncIterator]: () => chunks }) {
       if ('issue' in chunk) {
-        reader.issue(chunk.issue);
+        notText = chunk.issue;
         return;
       }
       onProgress(chunk.bytesRead);
       yield chunk.text;
     }
   }
-  return feedCsvChunks(texts(), name, reader);
+  const read = await feedCsvChunks(texts(), name, createResponsesCsvReader(name, lookup));
+  return notText === undefined ? read : { ok: false, issues: [notText] };
 }
 
 /** The same door for bytes already in memory (a test, a stored entry). */
@@ -77,17 +79,18 @@ export function bytesInput(name: string, bytes: Uint8Array): ResponseInput {
 
 type Kind = 'json' | 'codes' | 'csv';
 
-function kindOf(text: string): Kind {
+/** Pasted text holding a code anywhere is codes (a chat message around them is said to be stray). */
+function kindOf(text: string, pasted = false): Kind {
   const start = text.trimStart();
   if (start.startsWith('{')) return 'json';
-  if (start.startsWith(RESPONSE_CODE_PREFIX)) return 'codes';
+  if (start.startsWith(RESPONSE_CODE_PREFIX) || (pasted && start.includes(RESPONSE_CODE_PREFIX))) return 'codes';
   return 'csv';
 }
 
-function readText(text: string, name: string, lookup: FrameworkLookup): Result<SurveyResponse[]> {
+function readText(text: string, name: string, lookup: FrameworkLookup, pasted: boolean): Result<SurveyResponse[]> {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (source.trim() === '') return { ok: false, issues: [{ code: 'input.empty', file: name, path: '', message: 'There is nothing here to import.' }] };
-  switch (kindOf(source)) {
+  switch (kindOf(source, pasted)) {
     case 'json': {
       const parsed = parseResponseFile(source, name, lookup);
       return parsed.ok ? { ok: true, value: [parsed.value] } : parsed;

@@ -106,13 +106,21 @@ export function feedCsvText<T>(text: string, file: string, reader: CsvRowReader<
 export async function feedCsvChunks<T>(chunks: AsyncIterable<string>, file: string, reader: CsvRowReader<T>): Promise<Result<T>> {
   const readable = createPapaReadable();
   let failed = false;
+  // Once a row is too long, what papaparse still hands over (the cut row) is not reported.
+  let stopped = false;
+  const guarded: CsvRowReader<T> = {
+    header: (cells) => stopped || reader.header(cells),
+    row: (cells, rowNumber) => stopped || reader.row(cells, rowNumber),
+    issue: (issue) => stopped || reader.issue(issue),
+    finish: () => reader.finish(),
+  };
   const done = new Promise<void>((resolve) => {
     Papa.parse<string[]>(readable.stream as unknown as Papa.LocalFile, {
-      ...csvChunkConfig(reader, file),
+      ...csvChunkConfig(guarded, file),
       complete: () => resolve(),
       error: (error: Error) => {
         failed = true;
-        reader.issue({ code: 'csv.unreadable', file, path: '', message: `The file could not be read: ${error.message}.` });
+        guarded.issue({ code: 'csv.unreadable', file, path: '', message: `The file could not be read: ${error.message}.` });
         resolve();
       },
     });
@@ -122,6 +130,7 @@ export async function feedCsvChunks<T>(chunks: AsyncIterable<string>, file: stri
     const tooLong = rows.take(chunk);
     if (tooLong !== undefined) {
       reader.issue({ code: 'csv.row-too-long', file, row: tooLong, path: '', message: `Row ${tooLong.toLocaleString('en')} is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters; no row of a Skillscope CSV is. The rest of the file was not read.` });
+      stopped = true;
       readable.end();
       await done;
       return reader.finish();
