@@ -43,13 +43,7 @@ export async function* decodeUtf8Chunks(source: ByteSource, file: string): Async
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      const joined = new Uint8Array(tail.length + chunk.length);
-      joined.set(tail);
-      joined.set(chunk, tail.length);
-      // Start at a character boundary: the tail may begin inside a character decoded before.
-      let start = 0;
-      while (start < tail.length && ((joined[start] ?? 0) & 0xc0) === 0x80) start += 1;
-      yield { issue: invalidByteIssue(joined.subarray(start), bytesRead - tail.length + start, file) };
+      yield { issue: streamIssue(tail, chunk, bytesRead, file) };
       return;
     }
     bytesRead += chunk.length;
@@ -65,8 +59,19 @@ export async function* decodeUtf8Chunks(source: ByteSource, file: string): Async
     const rest = decoder.decode();
     if (rest !== '') yield { text: rest, bytesRead };
   } catch {
-    yield { issue: { code: 'file.not-utf8', file, path: '', message: `The file ends in the middle of a character (byte ${bytesRead.toLocaleString('en')}): it was cut short or is not UTF-8 text.` } };
+    yield { issue: streamIssue(tail, new Uint8Array(0), bytesRead, file) };
   }
+}
+
+/** The bad byte of a stream, found in the failing chunk and the end of the one before it. */
+function streamIssue(tail: Uint8Array, chunk: Uint8Array, bytesRead: number, file: string): Issue {
+  const joined = new Uint8Array(tail.length + chunk.length);
+  joined.set(tail);
+  joined.set(chunk, tail.length);
+  // Start at a character boundary: the tail may begin inside a character decoded before.
+  let start = 0;
+  while (start < tail.length && ((joined[start] ?? 0) & 0xc0) === 0x80) start += 1;
+  return invalidByteIssue(joined.subarray(start), bytesRead - tail.length + start, file);
 }
 
 const stripBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInvitation, encodeInvitation, type Invitation } from '../../../src/core/share/invitation.ts';
+import { deflateSync, strToU8 } from 'fflate';
+import { encodeBase64Url } from '../../../src/core/io/base64url.ts';
+import { crc32 } from '../../../src/core/io/crc32.ts';
+import { decodeInvitation, encodeInvitation, INVITATION_PREFIX, type Invitation } from '../../../src/core/share/invitation.ts';
 import { parseOnetExport } from '../../../src/core/parse/onet-json.ts';
 import { onetExportText } from '../../fixtures/onet-export.ts';
 
@@ -46,4 +49,38 @@ describe('invitation links', () => {
     const result = decodeInvitation(encodeInvitation({ ...invitation, endpoint: 'http://collect.example.test/x' }), builtin);
     expect(result.ok === false && result.issues[0]?.code).toBe('invitation.bad-endpoint');
   });
+
+  it('refuses a collection endpoint carrying a user name or password, which every rater would receive', () => {
+    const result = decodeInvitation(encodeInvitation({ ...invitation, endpoint: 'https://collect.example.test@evil.example.test/x' }), builtin);
+    expect(result.ok === false && result.issues.map((issue) => [issue.code, issue.message])).toEqual([
+      ['invitation.bad-endpoint', expect.stringMatching(/user name or password/)],
+    ]);
+  });
+
+  it('refuses a link whose JSON repeats a key, so the page cannot show one learner and mean another', () => {
+    const json = JSON.stringify({ ...invitation, framework: null }).replace('"learnerName":', '"learnerName":"Someone else","learnerName":');
+    const duplicated = packRaw(json);
+    expect(decodeInvitation(packRaw(JSON.stringify({ ...invitation, framework: null })), builtin).ok).toBe(true);
+    expect(decodeInvitation(duplicated, builtin)).toMatchObject({ ok: false, issues: [{ code: 'json.duplicate-key', path: 'learnerName' }] });
+  });
+
+  it('refuses a link nested 100,000 deep without overflowing the stack', () => {
+    const deep = packRaw(`{"note": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(decodeInvitation(deep, builtin)).toMatchObject({ ok: false, issues: [{ code: 'json.too-deep' }] });
+  });
+
+  it('refuses a learner name or note past its length cap', () => {
+    const result = decodeInvitation(encodeInvitation({ ...invitation, learnerName: 'A'.repeat(10_000), note: 'n'.repeat(1_000_000) }), builtin);
+    expect(result.ok === false && result.issues.map((issue) => [issue.code, issue.path])).toEqual([['invitation.too-long', 'learnerName'], ['invitation.too-long', 'note']]);
+  });
 });
+
+/** A payload packed from JSON text as written, which packPayload (JSON.stringify) cannot make. */
+function packRaw(json: string): string {
+  const bytes = strToU8(json);
+  const body = deflateSync(bytes, { level: 9 });
+  const packed = new Uint8Array(4 + body.length);
+  new DataView(packed.buffer).setUint32(0, crc32(bytes));
+  packed.set(body, 4);
+  return `${INVITATION_PREFIX}${encodeBase64Url(packed)}`;
+}
