@@ -148,19 +148,8 @@ function scanJson(text: string, maxDepth: number): Problem[] {
       }
       space();
       expect(':');
-      path.push(keyPath);
-      value(depth);
-      path.pop();
-      space();
-      if (text[at] === ',') {
-        at += 1;
-        continue;
-      }
-      if (text[at] === '}') {
-        at += 1;
-        return;
-      }
-      stop('syntax', `expected "," or "}" but found ${found()}`);
+      member(keyPath, depth);
+      if (!another('}')) return;
     }
   };
 
@@ -170,20 +159,28 @@ function scanJson(text: string, maxDepth: number): Problem[] {
       return;
     }
     for (let index = 0; ; index += 1) {
-      path.push(`${here()}[${index}]`);
-      value(depth);
-      path.pop();
-      space();
-      if (text[at] === ',') {
-        at += 1;
-        continue;
-      }
-      if (text[at] === ']') {
-        at += 1;
-        return;
-      }
-      stop('syntax', `expected "," or "]" but found ${found()}`);
+      member(`${here()}[${index}]`, depth);
+      if (!another(']')) return;
     }
+  };
+
+  /** A value inside an object or array, with its path kept for the messages. */
+  const member = (memberPath: string, depth: number) => {
+    path.push(memberPath);
+    value(depth);
+    path.pop();
+  };
+
+  /** After a member: true at a comma (another member follows), false at the closing bracket. */
+  const another = (close: string): boolean => {
+    space();
+    if (text[at] === ',') {
+      at += 1;
+      return true;
+    }
+    if (text[at] !== close) stop('syntax', `expected "," or "${close}" but found ${found()}`);
+    at += 1;
+    return false;
   };
 
   try {
