@@ -5,6 +5,7 @@ import { writeSummaryCsv } from '../../core/io/summary-csv.ts';
 import type { Framework } from '../../core/model/framework.ts';
 import type { SurveyResponse } from '../../core/model/response.ts';
 import { scoreCohort } from '../../core/score/score-cohort.ts';
+import { slug } from '../../core/model/ids.ts';
 
 export type ExportName = 'responses-long.csv' | 'responses-wide.csv' | 'summary.csv' | 'statements.csv';
 export const EXPORT_NAMES: readonly ExportName[] = ['summary.csv', 'statements.csv', 'responses-long.csv', 'responses-wide.csv'];
@@ -28,5 +29,5 @@ export function buildExport(name: ExportName, responses: readonly SurveyResponse
 }
 
 export function responseFileName(response: SurveyResponse): string {
-  return `response-${response.subjectId}-${response.frameworkId}-${response.raterGroup}-${response.submittedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`.replace(/[^\w.-]+/g, '-');
+  return `${slug(`response-${response.subjectId}-${response.frameworkId}-${response.raterGroup}-${response.submittedAt.slice(0, 19)}`, 200, 'response')}.json`;
 }

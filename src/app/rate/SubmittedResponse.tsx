@@ -5,7 +5,8 @@ import { deliverResponse, type DeliveryStatus } from '../../core/share/deliver-r
 import type { Invitation } from '../../core/share/invitation.ts';
 import { encodeResponseCode } from '../../core/io/response-code.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
-import { downloadText, fileSlug } from '../components/download.ts';
+import { downloadText } from '../components/download.ts';
+import { slug } from '../../core/model/ids.ts';
 import { connectAllowed } from '../invite/content-security-policy.ts';
 import { markDelivered, wasDelivered } from '../storage/deliveries.ts';
 import type { Submission } from '../storage/submissions.ts';
@@ -14,7 +15,7 @@ import type { Submission } from '../storage/submissions.ts';
 export function SubmittedResponse({ submission, framework, invitation }: { submission: Submission; framework: Framework; invitation: Invitation }) {
   const file = useMemo(() => writeResponseFile(submission.response), [submission]);
   const code = useMemo(() => encodeResponseCode(submission.response, framework), [submission, framework]);
-  const filename = `skillscope-response-${fileSlug(invitation.learnerName)}-${submission.response.raterGroup}-${submission.response.submittedAt.slice(0, 10)}.json`;
+  const filename = `skillscope-response-${slug(invitation.learnerName, 40, 'learner')}-${submission.response.raterGroup}-${submission.response.submittedAt.slice(0, 10)}.json`;
 
   return (
     <section aria-labelledby="done-title">

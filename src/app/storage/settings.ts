@@ -1,5 +1,6 @@
 import { database } from './db.ts';
 import { guardedWrite } from './storage-status.ts';
+import { slug } from '../../core/model/ids.ts';
 
 /** Who the learner using this browser is: their id appears in every export as subject_id. */
 export type Learner = { subjectId: string; displayName: string };
@@ -19,9 +20,9 @@ function isLearner(value: unknown): value is Learner {
 
 /** A readable subject id from a name, made unique by a short random tail: `ana-ruiz-4k7q`. */
 export function newSubjectId(displayName: string): string {
-  const base = displayName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32);
+  const base = slug(displayName, 32, 'learner');
   const tail = Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => 'abcdefghijkmnpqrstuvwxyz23456789'[byte % 32]).join('');
-  return `${base || 'learner'}-${tail}`;
+  return `${base}-${tail}`;
 }
 
 /**

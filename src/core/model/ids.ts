@@ -22,6 +22,11 @@ export function kebab(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** The one slug: a kebab id cut to `max` characters, for file names and subject ids. */
+export function slug(text: string, max: number, fallback: string): string {
+  return kebab(text).slice(0, max).replace(/-+$/, '') || fallback;
+}
+
 /** DESIGN.md: a 004-format file outside the built-in set is `onet-` + SOC code, dot as dash. */
 export function onetFrameworkId(soc: string): string {
   return `onet-${soc.trim().replace(/\./g, '-').toLowerCase()}`;
