@@ -4,7 +4,7 @@ import { formatIssue } from '../core/model/result.ts';
 import { surveyFiles } from '../core/generate/survey-files.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
-import { writeFilesAtomically } from './write-files-atomically.ts';
+import { describeFailedWrite, writeOutputFiles } from './write-output.ts';
 
 const SURVEYS_DIR = fileURLToPath(new URL('../../surveys/', import.meta.url));
 
@@ -55,8 +55,13 @@ function main(argv: readonly string[]): number {
   }
   const out = args.out ?? SURVEYS_DIR;
   const files = loaded.value.flatMap(surveyFiles);
-  writeFilesAtomically(out, files);
-  console.log(`Wrote ${files.length} surveys for ${loaded.value.length} framework${loaded.value.length === 1 ? '' : 's'} to ${out}: ${loaded.value.map((f) => f.id).join(', ')}.`);
+  const written = writeOutputFiles(out, files);
+  if (!written.ok) {
+    for (const issue of written.issues) console.error(formatIssue(issue));
+    console.error(describeFailedWrite(written));
+    return 1;
+  }
+  console.log(`Wrote ${files.length} surveys for ${loaded.value.length} framework${loaded.value.length === 1 ? '' : 's'} to ${escapeControls(out)}: ${loaded.value.map((f) => f.id).join(', ')}.`);
   return 0;
 }
 

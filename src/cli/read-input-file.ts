@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Result } from '../core/model/result.ts';
+import { errorCode, fileErrorReason } from './file-errors.ts';
 
 /**
  * The bytes of a file named on the command line, for core to decode and check; a missing,
@@ -20,16 +21,7 @@ export function readInputFile(path: string, maxBytes: number): Result<Uint8Array
   }
 }
 
-/** A file system error in words, without a stack trace. */
+/** A reading error in words, without a stack trace. */
 export function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT': return 'The file does not exist.';
-    case 'EACCES': case 'EPERM': return 'Permission to read the file is denied.';
-    case 'EISDIR': return 'This is a folder, not a file.';
-    case 'ENAMETOOLONG': return 'The file name is too long.';
-    case 'ELOOP': return 'The path has a loop of symbolic links.';
-    case 'ENOTDIR': return 'A part of the path is not a folder.';
-    default: return `The file cannot be read (${code ?? (error instanceof Error ? error.message : String(error))}).`;
-  }
+  return errorCode(error) === 'ENOENT' ? 'The file does not exist.' : `The file cannot be read: ${fileErrorReason(error)}.`;
 }

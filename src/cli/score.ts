@@ -12,7 +12,7 @@ import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
 import { readResponseFile } from './file-response-input.ts';
 import { parseScoreArgs, SCORE_HELP } from './score-args.ts';
-import { writeFilesAtomically } from './write-files-atomically.ts';
+import { describeFailedWrite, writeOutputFiles } from './write-output.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseScoreArgs(argv);
@@ -47,17 +47,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const scores = scoreCohort(frameworks.value, merged.value);
   const out = args.out ?? '.';
   progress.status = `Writing ${out}`;
-  try {
-    writeFilesAtomically(out, [
-      { name: 'summary.csv', content: writeSummaryCsv(scores) },
-      { name: 'statements.csv', content: writeStatementsCsv(scores) },
-      { name: 'responses-long.csv', content: writeResponsesLongCsv(merged.value, lookup) },
-    ]);
-  } catch (error) {
-    return refuse([{ code: 'file.unwritable', file: out, path: '', message: `The output folder cannot be written (${String(error)}).` }], progress);
-  }
+  const written = writeOutputFiles(out, [
+    { name: 'summary.csv', content: writeSummaryCsv(scores) },
+    { name: 'statements.csv', content: writeStatementsCsv(scores) },
+    { name: 'responses-long.csv', content: writeResponsesLongCsv(merged.value, lookup) },
+  ]);
+  if (!written.ok) return refuse(written.issues, progress, describeFailedWrite(written));
   progress.stop();
-  console.log(describeRun(scores, merged.value, out));
+  console.log(describeRun(scores, merged.value, escapeControls(out)));
   return 0;
 }
 
@@ -95,7 +92,7 @@ function startProgress(): Progress {
   const timer = setInterval(() => {
     if (Date.now() - started < 1000) return;
     shown = true;
-    process.stderr.write(`\r\x1b[K${progress.status}...`);
+    process.stderr.write(`\r\x1b[K${escapeControls(progress.status)}...`);
   }, 250);
   timer.unref();
   progress.stop = () => {
@@ -105,10 +102,10 @@ function startProgress(): Progress {
   return progress;
 }
 
-function refuse(issues: readonly Issue[], progress: Progress): number {
+function refuse(issues: readonly Issue[], progress: Progress, closing = `Nothing written: ${issues.length} problem${issues.length === 1 ? '' : 's'}.`): number {
   progress.stop();
   for (const issue of issues) console.error(formatIssue(issue));
-  console.error(`Nothing written: ${issues.length} problem${issues.length === 1 ? '' : 's'}.`);
+  console.error(closing);
   return 1;
 }
 

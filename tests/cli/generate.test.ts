@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +63,56 @@ describe('a bad framework file ends the run with one line per problem and nothin
     const dir = temp();
     const run = runCli('generate', [inputFile(dir, 'a.json', ''), inputFile(dir, 'b.json', '{'), '--out', join(dir, 'out')]);
     expect(run.stderr.split('\n').filter((line) => line.includes('.json'))).toHaveLength(2);
+  });
+});
+
+describe('npm run generate: writing the output folder', () => {
+  const SELF = 'onet-15-1244-00.self.json';
+  const RATER = 'onet-15-1244-00.360.json';
+  const generateInto = (dir: string, out: string) => runCli('generate', [inputFile(dir, 'admins.json', onetExportText()), '--out', out]);
+  const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+
+  it('replaces a survey that links to a file outside the folder by a real file, and never writes to the outside file', () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    inputFile(dir, 'precious.json', 'not yours to overwrite');
+    symlinkSync(join(dir, 'precious.json'), join(out, SELF));
+    const run = generateInto(dir, out);
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(dir, 'precious.json'), 'utf8')).toBe('not yours to overwrite');
+    expect(lstatSync(join(out, SELF)).isSymbolicLink()).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, SELF), 'utf8')).pages).toHaveLength(4);
+    expect(readdirSync(out).sort()).toEqual([RATER, SELF]);
+  });
+
+  it('returns at once with one line and exit 1 when --out is a named pipe', () => {
+    const dir = temp();
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const started = Date.now();
+    const run = generateInto(dir, join(dir, 'pipe'));
+    expect(run.status).toBe(1);
+    expect(lines(run.stderr)).toEqual([`${join(dir, 'pipe')}: The output folder (--out) is a named pipe, not a folder. [file.unwritable]`, 'Nothing written: 1 problem.']);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('refuses an --out under a regular file with one line and exit 1', () => {
+    const dir = temp();
+    const out = join(inputFile(dir, 'notes.txt', 'a file'), 'out');
+    const run = generateInto(dir, out);
+    expect(run.status).toBe(1);
+    expect(lines(run.stderr)).toEqual([`${out}: The output folder (--out) cannot be used: part of the path is not a folder. [file.unwritable]`, 'Nothing written: 1 problem.']);
+  });
+
+  it('puts the self survey back when the 360 survey cannot be replaced (a folder has its name), leaving no temporary file', () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    mkdirSync(join(out, RATER), { recursive: true });
+    inputFile(out, SELF, 'last version');
+    const run = generateInto(dir, out);
+    expect(run.status).toBe(1);
+    expect(lines(run.stderr)).toEqual([`${join(out, RATER)}: This file cannot be replaced: a folder has that name. [file.unwritable]`, 'Nothing written: 1 problem.']);
+    expect(readdirSync(out).sort()).toEqual([RATER, SELF]);
+    expect(readFileSync(join(out, SELF), 'utf8')).toBe('last version');
   });
 });

@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
 
 /**
  * The score command as a user runs it: real files in a temporary folder, a small O*NET-format
@@ -141,5 +142,82 @@ describe('npm run score', () => {
     const noOut = score(path('a.json'));
     expect(noOut.status).toBe(2);
     expect(noOut.stderr).toEqual(['Name the output folder with --out DIR.', 'Run with --help for usage.']);
+  });
+});
+
+describe('npm run score: writing the output folder', () => {
+  /** One valid response file scored into `out`: the exit code and the lines on stderr. */
+  function scoreInto(out: string) {
+    const started = Date.now();
+    const run = runCli('score', [write('ana-self.json', selfFile({ 'emerging-01': 3 })), '--framework', path('framework.json'), '--out', out]);
+    return { status: run.status, stderr: run.stderr.split('\n').filter((line) => line !== ''), seconds: (Date.now() - started) / 1000 };
+  }
+
+  it('replaces last run\'s CSVs with the three new ones and leaves no temporary files behind', () => {
+    mkdirSync(path('out'));
+    writeFileSync(path('out/summary.csv'), 'last week');
+    const run = scoreInto(path('out'));
+    expect(run.status).toBe(0);
+    expect(readdirSync(path('out')).sort()).toEqual(['responses-long.csv', 'statements.csv', 'summary.csv']);
+    expect(readFileSync(path('out/summary.csv'), 'utf8')).toContain(`ana,${FW},level,emerging,self,`);
+  });
+
+  it('replaces a summary.csv that links to a file outside the folder by a real file, and never writes to the outside file', () => {
+    mkdirSync(path('out'));
+    write('precious.csv', 'not yours to overwrite');
+    symlinkSync(path('precious.csv'), path('out/summary.csv'));
+    const run = scoreInto(path('out'));
+    expect(run.status).toBe(0);
+    expect(readFileSync(path('precious.csv'), 'utf8')).toBe('not yours to overwrite');
+    expect(lstatSync(path('out/summary.csv')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(path('out/summary.csv'), 'utf8')).toContain('subject_id,framework_id');
+  });
+
+  it('refuses an --out that is a regular file with one line and exit 1, and leaves the file as it was', () => {
+    const file = write('out', 'a file, not a folder');
+    const run = scoreInto(file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toEqual([`${file}: The output folder (--out) is a file, not a folder. [file.unwritable]`, 'Nothing written: 1 problem.']);
+    expect(readFileSync(file, 'utf8')).toBe('a file, not a folder');
+  });
+
+  it('keeps the problem on one line when the --out name holds a line break', () => {
+    const file = write('out\nFAKE: all good', 'a file');
+    const run = scoreInto(file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toEqual([`${path('out\\nFAKE: all good')}: The output folder (--out) is a file, not a folder. [file.unwritable]`, 'Nothing written: 1 problem.']);
+  });
+
+  it('refuses an --out under a regular file with one line and exit 1', () => {
+    write('report.txt', 'a file');
+    const run = scoreInto(path('report.txt/out'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toEqual([`${path('report.txt/out')}: The output folder (--out) cannot be used: part of the path is not a folder. [file.unwritable]`, 'Nothing written: 1 problem.']);
+  });
+
+  it('returns at once with exit 1 when --out is a named pipe or a place under /proc, never hanging', () => {
+    execFileSync('mkfifo', [path('pipe')]);
+    const pipe = scoreInto(path('pipe'));
+    expect(pipe.status).toBe(1);
+    expect(pipe.stderr).toEqual([`${path('pipe')}: The output folder (--out) is a named pipe, not a folder. [file.unwritable]`, 'Nothing written: 1 problem.']);
+    expect(pipe.seconds).toBeLessThan(30);
+    const proc = scoreInto('/proc/skillscope/out');
+    expect(proc.status).toBe(1);
+    expect(proc.stderr).toHaveLength(2);
+    expect(proc.stderr[0]).toMatch(/^\/proc\/skillscope\/out: .* \[file\.unwritable\]$/);
+    expect(proc.seconds).toBeLessThan(30);
+  });
+
+  it('puts summary.csv back when statements.csv cannot be replaced (a folder has its name), and leaves nothing else behind', () => {
+    mkdirSync(path('out'));
+    writeFileSync(path('out/summary.csv'), 'last week');
+    mkdirSync(path('out/statements.csv'));
+    writeFileSync(path('out/statements.csv/notes.txt'), 'mine');
+    const run = scoreInto(path('out'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toEqual([`${path('out/statements.csv')}: This file cannot be replaced: a folder has that name. [file.unwritable]`, 'Nothing written: 1 problem.']);
+    expect(readdirSync(path('out')).sort()).toEqual(['statements.csv', 'summary.csv']);
+    expect(readFileSync(path('out/summary.csv'), 'utf8')).toBe('last week');
+    expect(readdirSync(path('out/statements.csv'))).toEqual(['notes.txt']);
   });
 });

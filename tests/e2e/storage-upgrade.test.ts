@@ -1,10 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeResponseFile } from '../../src/core/io/response-file.ts';
+import { LEVEL_IDS } from '../../src/core/model/framework.ts';
 import type { Rating } from '../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../src/core/model/response.ts';
 import { encodeInvitation, type Invitation } from '../../src/core/share/invitation.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
+import { testFramework, testStatement } from '../support/test-framework.ts';
 import { appUrl, baseUrl, launchPersistentContext } from './browser.ts';
 
 /**
@@ -16,6 +18,8 @@ import { appUrl, baseUrl, launchPersistentContext } from './browser.ts';
 const framework = builtinFramework('css-ai-at-work');
 const LEARNER = { subjectId: 'ana-ruiz-k7q2', displayName: 'Ana Ruiz' };
 const ENDPOINT = 'https://collect.example.test/skillscope/responses';
+/** A framework opened from a file: its invitations carry it whole. */
+const custom = testFramework('team-custom', LEVEL_IDS.map((level, index) => testStatement(`s-0${index + 1}`, level, 'd1')), true, ['d1']);
 
 let context: BrowserContext | undefined;
 afterEach(async () => {
@@ -38,21 +42,24 @@ function invitation(invitationId: string, group: Invitation['group'], endpoint: 
   return { invitationId, frameworkId: framework.id, learnerName: LEARNER.displayName, subjectId: LEARNER.subjectId, group, note: '', endpoint, framework: null };
 }
 
+const customInvitation = (invitationId: string): Invitation => ({ ...invitation(invitationId, 'peer'), frameworkId: custom.id, framework: custom });
+
 const pairKey = (prefix: string, a: string, b: string) => `${prefix}${JSON.stringify([a, b])}`;
 
-type Version1 = { settings: [string, unknown][]; responses: ReturnType<typeof responseRecord>[] };
+type Version1 = { settings: [string, unknown][]; responses: ReturnType<typeof responseRecord>[]; frameworks?: { id: string; framework: unknown; file: string; addedAt: string }[] };
 
 /**
  * Writes a version 1 database by hand, with the schema the first Skillscope created, from a
- * blank page of the app's origin, so that no code of the app runs before it.
+ * blank page of the app's origin (`__seed.html`, answered by the test), so that no code of the
+ * app runs before it.
  */
 async function seedVersion1(seed: Version1): Promise<void> {
   context = await launchPersistentContext();
-  const page = await context.newPage();
   const blank = `${baseUrl()}__seed.html`;
-  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
+  await context.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
+  const page = await context.newPage();
   await page.goto(blank);
-  await page.evaluate(async ({ settings, responses }) => {
+  await page.evaluate(async ({ settings, responses, frameworks = [] }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('skillscope', 1);
       request.onupgradeneeded = () => {
@@ -65,9 +72,10 @@ async function seedVersion1(seed: Version1): Promise<void> {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tx = db.transaction(['settings', 'responses'], 'readwrite');
+    const tx = db.transaction(['settings', 'responses', 'frameworks'], 'readwrite');
     for (const [key, value] of settings) tx.objectStore('settings').put(value, key);
     for (const record of responses) tx.objectStore('responses').put(record);
+    for (const record of frameworks) tx.objectStore('frameworks').put(record);
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
@@ -120,8 +128,10 @@ describe('a browser that holds data from the version 1 database', () => {
         [pairKey('invitations:', framework.id, LEARNER.subjectId), sent.map((value) => ({ invitation: value, createdAt: '2025-03-01T11:00:00Z' }))],
         ['submitted:inv-peer-a', writeResponseFile(submitted)],
         [pairKey('delivered:', 'inv-peer-a', ENDPOINT), true],
+        [pairKey('invitations:', custom.id, LEARNER.subjectId), [{ invitation: customInvitation('inv-custom'), createdAt: '2025-03-01T12:00:00Z' }]],
       ],
       responses: [responseRecord(self)],
+      frameworks: [{ id: custom.id, framework: custom, file: 'team-custom.json', addedAt: '2025-02-28T09:00:00Z' }],
     });
     const posts: string[] = [];
     await context?.route(`${new URL(ENDPOINT).origin}/**`, (route, request) => {
@@ -136,6 +146,8 @@ describe('a browser that holds data from the version 1 database', () => {
       { label: 'Peer 1', id: 'inv-peer-a' },
       { label: 'Peer 2', id: 'inv-peer-b' },
     ]);
+    await page.goto(appUrl(`#/invite/${custom.id}`));
+    await expect(invitationList(page)).resolves.toEqual([{ label: 'Peer 1', id: 'inv-custom' }]);
 
     // The rater's browser (here the same one) reopens the link: the thank-you page, already delivered.
     await page.goto(appUrl(`#/rate/${encodeInvitation(sent[1] as Invitation)}`));
@@ -154,7 +166,30 @@ describe('a browser that holds data from the version 1 database', () => {
     const shape = await storedShape(page);
     expect(shape.version).toBe(2);
     expect(shape.settingsKeys.sort()).toEqual(['learner', 'persist-asked']);
-    expect(shape.counts).toMatchObject({ responses: 1, submissions: 1, deliveries: 1, invitations: 3 });
+    expect(shape.counts).toMatchObject({ responses: 1, frameworks: 1, submissions: 1, deliveries: 1, invitations: 4 });
+  });
+
+  it('waits, and says so, while another tab still holds the version 1 database open', async () => {
+    const self = response('self-1', 'self', '2025-03-01T10:00:00Z');
+    await seedVersion1({ settings: [['learner', LEARNER]], responses: [responseRecord(self)] });
+    // A tab of the first Skillscope, which never closes its connection for an upgrade.
+    const older = await (context as BrowserContext).newPage();
+    await older.goto(`${baseUrl()}__seed.html`);
+    await older.evaluate(() => new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('skillscope', 1);
+      open.onsuccess = () => {
+        (window as unknown as { held: IDBDatabase }).held = open.result;
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    }));
+    const page = await (context as BrowserContext).newPage();
+    await page.goto(appUrl('#/data'));
+    await page.getByRole('alert').filter({ hasText: /open in another tab that runs an older version/ }).waitFor();
+
+    await older.close();
+    await page.getByText('1 self-assessment and 0 responses from raters').waitFor();
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
   });
 
   it('says on every page which stored entries no longer read back, and keeps them', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { builtinSummaries, type FrameworkSummary, listFrameworks, minutesFor } from '../frameworks/framework-source.ts';
 import { hrefOf } from '../shell/hash-route.ts';
 import { listDrafts } from '../storage/drafts.ts';
-import { frameworksWithResponses } from '../storage/responses.ts';
+import { frameworksWithResponses } from '../storage/response-index.ts';
 import { countAnswered } from '../../core/generate/survey-data.ts';
 import { OpenFrameworkFile } from '../components/OpenFrameworkFile.tsx';
 

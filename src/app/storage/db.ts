@@ -1,7 +1,7 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, openDB, type StoreNames } from 'idb';
 import type { Framework } from '../../core/model/framework.ts';
 import { moveVersion1Settings } from './upgrade-to-v2.ts';
-import { clearBlockedUpgrade, reportBlockedUpgrade, reportUnavailableStorage } from './storage-status.ts';
+import { clearBlockedUpgrade, onStorageProblem, reportBlockedUpgrade, reportUnavailableStorage } from './storage-status.ts';
 
 export type StoredDraft = {
   key: string;
@@ -25,13 +25,19 @@ export type StoredSubmission = { invitationId: string; json: string };
 /** The collection address took this response: reopening the link must not send it again. */
 export type StoredDelivery = { responseId: string; endpoint: string };
 
-/** One invitation a learner made, as the code its link carries, so core's decoder checks it on every read. */
-export type StoredInvitation = { frameworkId: string; subjectId: string; code: string; createdAt: string };
+/**
+ * One invitation a learner made, as the code its link carries, so core's decoder checks it on
+ * every read; or as version 1 kept it (`{ invitation, createdAt }`), moved by the upgrade as it
+ * was and read through the same decoder.
+ */
+export type StoredInvitation =
+  | { frameworkId: string; subjectId: string; code: string; createdAt: string }
+  | { frameworkId: string; subjectId: string; version1: unknown };
 
 /**
- * The stores as the app writes them. What comes back is read as `unknown` by each store's module
- * and validated there: a browser's storage can hold whatever an older version, another tab or a
- * user with developer tools put in it.
+ * The stores as the app writes them. Responses, submissions, delivery marks, invitations and the
+ * learner are read back as `unknown` and validated by their module: a browser's storage holds
+ * whatever an older version, another tab or a user with developer tools put there.
  */
 export interface SkillscopeDb extends DBSchema {
   drafts: { key: string; value: StoredDraft };
@@ -45,8 +51,7 @@ export interface SkillscopeDb extends DBSchema {
   invitations: { key: number; value: StoredInvitation; indexes: { byLearner: [string, string] } };
 }
 
-export type SkillscopeStore = 'drafts' | 'responses' | 'frameworks' | 'settings' | 'submissions' | 'deliveries' | 'invitations';
-export const STORES: readonly SkillscopeStore[] = ['drafts', 'responses', 'frameworks', 'settings', 'submissions', 'deliveries', 'invitations'];
+export const STORES: readonly StoreNames<SkillscopeDb>[] = ['drafts', 'responses', 'frameworks', 'settings', 'submissions', 'deliveries', 'invitations'];
 
 export const DB_NAME = 'skillscope';
 export const DB_VERSION = 2;
@@ -100,7 +105,16 @@ function forget(): void {
   void closing?.then((db) => db.close(), () => undefined);
 }
 
-/** Opens the database ahead of the first read, which a cold start makes slow; a failure is reported by database(). */
+/**
+ * Opens the database ahead of the first read, which a cold start makes slow. Settles once it is
+ * open, has failed (reported by database()), or waits on an older tab: the page is then drawn
+ * with the banner that says so, instead of staying blank until that tab closes.
+ */
 export async function openStorageEarly(): Promise<void> {
-  await database().catch(() => undefined);
+  let stop = () => {};
+  const blocked = new Promise<void>((resolve) => {
+    stop = onStorageProblem((problem) => problem?.kind === 'blocked' && resolve());
+  });
+  await Promise.race([database().catch(() => undefined), blocked]);
+  stop();
 }

@@ -1,5 +1,7 @@
+import { packPayload } from '../../core/io/packed-payload.ts';
+import { FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION } from '../../core/model/framework-file.ts';
 import { isRecord, own } from '../../core/model/json-value.ts';
-import { decodeInvitation, encodeInvitation, type Invitation } from '../../core/share/invitation.ts';
+import { decodeInvitation, encodeInvitation, INVITATION_PREFIX, type Invitation } from '../../core/share/invitation.ts';
 import { database } from './db.ts';
 import { guardedWrite } from './storage-status.ts';
 
@@ -23,8 +25,8 @@ export async function appendInvitations(frameworkId: string, subjectId: string, 
   let all: SentInvitations | null = null;
   const saved = await guardedWrite(async () => {
     const tx = (await database()).transaction('invitations', 'readwrite');
-    for (const { invitation, createdAt } of fresh) void tx.store.add({ frameworkId, subjectId, code: encodeInvitation(invitation), createdAt });
-    const [stored] = await Promise.all([tx.store.index('byLearner').getAll([frameworkId, subjectId]), tx.done]);
+    const added = fresh.map(({ invitation, createdAt }) => tx.store.add({ frameworkId, subjectId, code: encodeInvitation(invitation), createdAt }));
+    const [stored] = await Promise.all([tx.store.index('byLearner').getAll([frameworkId, subjectId]), ...added, tx.done]);
     all = readInvitations(stored, frameworkId, subjectId);
   });
   return saved ? all : null;
@@ -42,10 +44,22 @@ function readInvitations(stored: readonly unknown[], frameworkId: string, subjec
  */
 function readInvitation(entry: unknown, frameworkId: string, subjectId: string): SentInvitation | undefined {
   if (!isRecord(entry)) return undefined;
-  const code = own(entry, 'code');
-  const createdAt = own(entry, 'createdAt');
+  const { code, createdAt } = Object.hasOwn(entry, 'version1') ? fromVersion1(own(entry, 'version1')) : { code: own(entry, 'code'), createdAt: own(entry, 'createdAt') };
   if (typeof code !== 'string' || typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) return undefined;
   const decoded = decodeInvitation(code, (id) => id === frameworkId);
   if (!decoded.ok || decoded.value.frameworkId !== frameworkId || decoded.value.subjectId !== subjectId) return undefined;
   return { invitation: decoded.value, createdAt };
+}
+
+/**
+ * Version 1 kept `{ invitation, createdAt }`, the invitation's fields as they were and its
+ * framework bare: packed as encodeInvitation packs them (the framework in its file format), they
+ * go through the same decoder as any code.
+ */
+function fromVersion1(entry: unknown): { code: unknown; createdAt: unknown } {
+  const invitation = isRecord(entry) ? own(entry, 'invitation') : undefined;
+  if (!isRecord(entry) || !isRecord(invitation)) return { code: undefined, createdAt: undefined };
+  const framework = own(invitation, 'framework') ?? null;
+  const wire = { ...invitation, framework: framework === null ? null : { format: FRAMEWORK_FORMAT, version: FRAMEWORK_FORMAT_VERSION, framework } };
+  return { code: packPayload(INVITATION_PREFIX, wire), createdAt: own(entry, 'createdAt') };
 }

@@ -35,17 +35,6 @@ export async function loadResponses(lookup: FrameworkLookup, filter?: { subjectI
   return { responses, unreadable: stored.length - responses.length };
 }
 
-/** The ids of the frameworks with at least one stored response, from the subject index's keys alone. */
-export async function frameworksWithResponses(): Promise<Set<string>> {
-  const ids = new Set<string>();
-  const index = (await database()).transaction('responses').store.index('bySubject');
-  for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) {
-    const frameworkId: unknown = cursor.key[1];
-    if (typeof frameworkId === 'string') ids.add(frameworkId);
-  }
-  return ids;
-}
-
 /** The record's own fields must be the response's: the subject index is how a profile finds its responses. */
 function readStoredResponse(entry: unknown, lookup: FrameworkLookup): SurveyResponse | undefined {
   if (!isRecord(entry)) return undefined;

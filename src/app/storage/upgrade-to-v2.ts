@@ -1,19 +1,16 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { packPayload } from '../../core/io/packed-payload.ts';
-import { FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION } from '../../core/model/framework-file.ts';
-import { isRecord, own } from '../../core/model/json-value.ts';
-import { INVITATION_PREFIX } from '../../core/share/invitation.ts';
-import type { SkillscopeDb, StoredInvitation } from './db.ts';
+import type { SkillscopeDb } from './db.ts';
 
 type Upgrade = IDBPTransaction<SkillscopeDb, StoreNames<SkillscopeDb>[], 'versionchange'>;
 
 /**
  * Version 1 kept submissions, delivery marks and invitations as untyped entries of `settings`:
  * `submitted:<invitation id>`, `delivered:<JSON [response id, endpoint]>` and
- * `invitations:<JSON [framework id, subject id]>`. Version 2 gives each its own store; every entry
- * is copied there and removed from settings in the upgrade's own transaction, so a user who
- * upgrades keeps everything. An entry that is not what version 1 wrote is copied all the same,
- * and its store then reports it as unreadable instead of it vanishing.
+ * `invitations:<JSON [framework id, subject id]>`. Version 2 gives each its own store: every entry
+ * is copied there as it was and removed from settings, in the upgrade's own transaction, so a
+ * user who upgrades keeps everything. Each store's module validates what it reads, and reports an
+ * entry that does not read back instead of dropping it. No parser is needed here, which keeps
+ * this module (loaded with the first page) small.
  */
 export async function moveVersion1Settings(tx: Upgrade): Promise<void> {
   try {
@@ -45,8 +42,9 @@ async function moveSetting(tx: Upgrade, key: string, value: unknown): Promise<bo
   }
   const learner = keyPair(key, 'invitations:');
   if (learner !== undefined) {
+    const [frameworkId, subjectId] = learner;
     const store = tx.objectStore('invitations');
-    for (const entry of Array.isArray(value) ? value : [value]) await store.add(version1Invitation(learner[0], learner[1], entry));
+    for (const entry of Array.isArray(value) ? value : [value]) await store.add({ frameworkId, subjectId, version1: entry });
     return true;
   }
   return false;
@@ -61,20 +59,4 @@ function keyPair(key: string, prefix: string): [string, string] | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Version 1 kept `{ invitation, createdAt }` with the invitation's fields as they were. */
-function version1Invitation(frameworkId: string, subjectId: string, entry: unknown): StoredInvitation {
-  const invitation = isRecord(entry) ? own(entry, 'invitation') : undefined;
-  const createdAt = isRecord(entry) ? own(entry, 'createdAt') : undefined;
-  return { frameworkId, subjectId, code: isRecord(invitation) ? linkCode(invitation) : '', createdAt: typeof createdAt === 'string' ? createdAt : '' };
-}
-
-/**
- * The code encodeInvitation makes of these fields, checked by decodeInvitation when it is read.
- * Version 1 kept a framework bare; the link carries it in its file format.
- */
-function linkCode(invitation: Record<string, unknown>): string {
-  const framework = own(invitation, 'framework') ?? null;
-  return packPayload(INVITATION_PREFIX, { ...invitation, framework: framework === null ? null : { format: FRAMEWORK_FORMAT, version: FRAMEWORK_FORMAT_VERSION, framework } });
 }

@@ -12,7 +12,8 @@ export function decodeUtf8(bytes: Uint8Array, file: string): Result<string> {
   const first = checkStart(bytes, file);
   if (first !== undefined) return { ok: false, issues: [first] };
   try {
-    return { ok: true, value: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    // TextDecoder drops a leading byte-order mark itself (one, as a stream does).
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     return { ok: false, issues: [invalidByteIssue(bytes, 0, file)] };
   }
@@ -27,33 +28,47 @@ export type DecodedChunk = { text: string; bytesRead: number } | { issue: Issue 
 export async function* decodeUtf8Chunks(source: ByteSource, file: string): AsyncGenerator<DecodedChunk> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytesRead = 0;
-  // The tail of the previous chunk, to find the offset of a character split across two chunks.
-  let tail = new Uint8Array(0);
-  let first = true;
-  for await (const chunk of source) {
-    if (chunk.length === 0) continue;
-    if (first) {
-      const problem = checkStart(chunk, file);
-      if (problem !== undefined) {
-        yield { issue: problem };
-        return;
-      }
-    }
+  // The stream's last three bytes, to find the start of a character split across chunks.
+  let tail: Uint8Array = new Uint8Array(0);
+  // The first bytes are held until there are enough to tell UTF-16 or a ZIP from text.
+  let head: Uint8Array | undefined = new Uint8Array(0);
+  const decode = function* (chunk: Uint8Array): Generator<DecodedChunk, boolean> {
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
       yield { issue: streamIssue(tail, chunk, bytesRead, file) };
-      return;
+      return false;
     }
     bytesRead += chunk.length;
-    tail = chunk.slice(Math.max(0, chunk.length - 3));
-    yield { text: first ? stripBom(text) : text, bytesRead };
-    first = false;
+    tail = lastBytes(tail, chunk, 3);
+    if (text !== '') yield { text, bytesRead };
+    return true;
+  };
+  for await (const chunk of source) {
+    if (head !== undefined) {
+      head = lastBytes(head, chunk, Number.POSITIVE_INFINITY);
+      if (head.length < SNIFF_BYTES) continue;
+      const problem = checkStart(head, file);
+      if (problem !== undefined) {
+        yield { issue: problem };
+        return;
+      }
+      const held: Uint8Array = head;
+      head = undefined;
+      if (!(yield* decode(held))) return;
+      continue;
+    }
+    if (!(yield* decode(chunk))) return;
   }
-  if (first) {
-    yield { issue: emptyIssue(file) };
-    return;
+  if (head !== undefined) {
+    // The whole stream was shorter than the sniffing window.
+    const problem = checkStart(head, file);
+    if (problem !== undefined) {
+      yield { issue: problem };
+      return;
+    }
+    if (!(yield* decode(head))) return;
   }
   try {
     const rest = decoder.decode();
@@ -61,6 +76,18 @@ export async function* decodeUtf8Chunks(source: ByteSource, file: string): Async
   } catch {
     yield { issue: streamIssue(tail, new Uint8Array(0), bytesRead, file) };
   }
+}
+
+/** How many first bytes tell UTF-16 (a zero in every other byte) or a ZIP from text. */
+const SNIFF_BYTES = 64;
+
+/** The last `max` bytes of `before` followed by `chunk`. */
+function lastBytes(before: Uint8Array, chunk: Uint8Array, max: number): Uint8Array {
+  if (chunk.length >= max) return chunk.slice(chunk.length - max);
+  const joined = new Uint8Array(before.length + chunk.length);
+  joined.set(before);
+  joined.set(chunk, before.length);
+  return joined.length > max ? joined.slice(joined.length - max) : joined;
 }
 
 /** The bad byte of a stream, found in the failing chunk and the end of the one before it. */
@@ -73,8 +100,6 @@ function streamIssue(tail: Uint8Array, chunk: Uint8Array, bytesRead: number, fil
   while (start < tail.length && ((joined[start] ?? 0) & 0xc0) === 0x80) start += 1;
   return invalidByteIssue(joined.subarray(start), bytesRead - tail.length + start, file);
 }
-
-const stripBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
 
 const emptyIssue = (file: string): Issue => ({ code: 'file.empty', file, path: '', message: 'The file is empty (0 bytes).' });
 

@@ -193,12 +193,14 @@ function scanJson(text: string, maxDepth: number): Problem[] {
   return problems;
 }
 
+/** Lines end at LF, CRLF or a lone CR, as editors count them. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+  const breaks = /\r\n?|\n/g;
+  for (let match = breaks.exec(text); match !== null && match.index < offset; match = breaks.exec(text)) {
     line += 1;
-    lineStart = index + 1;
+    lineStart = match.index + match[0].length;
   }
   return { line, column: offset - lineStart + 1 };
 }

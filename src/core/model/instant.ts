@@ -8,7 +8,8 @@
  * 1900-1999 through `Date.UTC`, so it is not used.
  */
 const DATE = /^(\d{4})(?:-(\d{2})-(\d{2})|(\d{2})(\d{2})|-(\d{3})|(\d{3})|-W(\d{2})-([1-7])|W(\d{2})([1-7]))$/;
-const TIME = /^(\d{2})(?::?(\d{2})(?::?(\d{2}))?)?(?:[.,](\d+))?$/;
+const TIME_EXTENDED = /^(\d{2})(?::(\d{2})(?::(\d{2}))?)?(?:[.,](\d+))?$/;
+const TIME_BASIC = /^(\d{2})(?:(\d{2})(\d{2})?)?(?:[.,](\d+))?$/;
 const ZONE = /(?:[Zz]|([+-])(\d{2})(?::?(\d{2}))?)$/;
 const DAY_MS = 86_400_000;
 
@@ -66,10 +67,9 @@ function dayNumber(text: string): number | undefined {
   return mondayOfWeekOne(year) + (w - 1) * 7 + Number(weekday) - 1;
 }
 
-/** Milliseconds into the day; basic and extended format are not mixed with the date's. */
+/** Milliseconds into the day, in the date's format: ISO 8601 does not mix basic and extended. */
 function timeMillis(text: string, extended: boolean): number | undefined {
-  if (extended ? /^\d{4}/.test(text) : text.includes(':')) return undefined;
-  const match = TIME.exec(text);
+  const match = (extended ? TIME_EXTENDED : TIME_BASIC).exec(text);
   if (match === null) return undefined;
   const [, hh = '', mm, ss, fraction] = match;
   const hours = Number(hh);

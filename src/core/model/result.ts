@@ -1,4 +1,4 @@
-import { escapeControls } from './echo.ts';
+import { cut, escapeControls } from './echo.ts';
 
 /** A problem found in user input: where it is and what to do about it. */
 export type Issue = {
@@ -37,7 +37,7 @@ export function formatIssue(issue: Issue): string {
 }
 
 function shorten(text: string, max: number): string {
-  return escapeControls(text.length > max ? `${text.slice(0, max)}…` : text);
+  return escapeControls(cut(text, max));
 }
 
 /** Adds `file` to issues that do not name one yet. */
