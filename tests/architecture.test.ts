@@ -118,4 +118,14 @@ describe('the layout keeps its import directions', () => {
   it('the app imports neither the command line nor the build plugins', () => {
     expect(offendingImports(filesUnder(join(root, 'src/app')), importsInto(['src/cli', 'src/build']))).toEqual([]);
   });
+
+  it('only src/app/storage opens IndexedDB: no other file imports idb or names indexedDB', () => {
+    const storage = join(root, 'src/app/storage');
+    const others = filesUnder(join(root, 'src')).filter((file) => !isInside(file, storage));
+    const offenders = [
+      ...offendingImports(others, (spec) => spec === 'idb' || spec.startsWith('idb/')),
+      ...others.filter((file) => /\bindexedDB\b/.test(readFileSync(file, 'utf8'))).map((file) => `${relative(root, file)} names indexedDB`),
+    ];
+    expect(offenders).toEqual([]);
+  });
 });

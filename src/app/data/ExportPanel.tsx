@@ -26,7 +26,7 @@ export function ExportPanel({ responses, frameworks, title = 'Export' }: { respo
           {responses.map((response) => (
             <li key={response.responseId}>
               <button type="button" className="secondary" onClick={() => downloadText(responseFileName(response), writeResponseFile(response), 'application/json')}>
-                Download {response.raterGroup === 'self' ? 'self-assessment' : `${response.raterGroup} response`} of {formatDate(response.submittedAt)}
+                Download {response.raterGroup === 'self' ? 'self-assessment' : `${response.raterGroup} response`} of {formatDate(response.submittedAt, 'seconds')}
                 <span className="visually-hidden"> ({response.frameworkId}, {response.subjectId})</span>
               </button>
             </li>

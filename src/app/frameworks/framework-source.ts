@@ -32,28 +32,27 @@ export async function listFrameworks(): Promise<FrameworkSummary[]> {
   return [...builtinSummaries(), ...stored.map((entry) => summarize(entry.framework, false))];
 }
 
-const cache = new Map<string, Promise<LoadedFramework | undefined>>();
+/**
+ * Built-in frameworks are part of this build and never change, so each loads once per page.
+ * A framework opened from a file is read from storage every time: another tab may have
+ * replaced or removed it.
+ */
+const builtinCache = new Map<string, Promise<LoadedFramework>>();
 
-export function loadFramework(id: string): Promise<LoadedFramework | undefined> {
-  let loading = cache.get(id);
-  if (!loading) {
-    loading = fetchFramework(id);
-    cache.set(id, loading);
-    loading.then((value) => value ?? cache.delete(id), () => cache.delete(id));
-  }
-  return loading;
-}
-
-async function fetchFramework(id: string): Promise<LoadedFramework | undefined> {
+export async function loadFramework(id: string): Promise<LoadedFramework | undefined> {
   const builtin = isBuiltin(id) ? loaders[id] : undefined;
-  if (builtin) return { ...(await builtin()), builtin: true };
+  if (builtin) {
+    let loading = builtinCache.get(id);
+    if (!loading) {
+      loading = builtin().then((loaded) => ({ ...loaded, builtin: true }));
+      builtinCache.set(id, loading);
+      loading.catch(() => builtinCache.delete(id));
+    }
+    return loading;
+  }
   const stored = await loadStoredFramework(id);
   if (!stored) return undefined;
   return { framework: stored.framework, selfSurvey: buildSelfSurvey(stored.framework), raterSurvey: buildRaterSurvey(stored.framework), builtin: false };
-}
-
-export function forgetCachedFramework(id: string): void {
-  cache.delete(id);
 }
 
 /** Every framework this browser knows, for validating imports and scoring exports. */

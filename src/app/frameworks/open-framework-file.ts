@@ -3,7 +3,7 @@ import type { Result } from '../../core/model/result.ts';
 import { MAX_FRAMEWORK_FILE_BYTES, sizeIssue } from '../../core/parse/framework-size.ts';
 import { readFrameworkBytes } from '../../core/parse/parse-framework-file.ts';
 import { saveFrameworks } from '../storage/frameworks.ts';
-import { forgetCachedFramework, isBuiltin } from './framework-source.ts';
+import { isBuiltin } from './framework-source.ts';
 
 /**
  * Opens a framework file the user picked: size checked before reading, parsed and validated by
@@ -23,6 +23,5 @@ export async function openFrameworkFile(file: File): Promise<Result<Framework[]>
   }
   const saved = await saveFrameworks(parsed.value, file.name);
   if (!saved) return { ok: false, issues: [{ code: 'storage.refused', file: file.name, path: '', message: 'The framework is valid but your browser refused to store it.' }] };
-  for (const framework of parsed.value) forgetCachedFramework(framework.id);
   return parsed;
 }

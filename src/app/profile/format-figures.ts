@@ -19,8 +19,9 @@ export function formatGap(value: number | null): string {
   return value !== null && roundFigure(value) !== 0 && value > 0 ? `+${text}` : text;
 }
 
-export function formatDate(iso: string): string {
+/** A submitted_at for people; with seconds where two of one day must be told apart. */
+export function formatDate(iso: string, precision: 'minutes' | 'seconds' = 'minutes'): string {
   const time = instantMillis(iso);
   if (time === undefined) return iso;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(time);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: precision === 'seconds' ? 'medium' : 'short' }).format(time);
 }

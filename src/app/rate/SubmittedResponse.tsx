@@ -47,29 +47,18 @@ const DESCRIBE: Record<DeliveryStatus['state'], string> = {
 };
 
 /**
- * One delivery per response: a remount of the thank-you page (or React's StrictMode running
- * effects twice) follows the delivery under way, and reopening the link after a delivery only
- * says so, instead of POSTing the same response again.
+ * One delivery per response, across tabs: a Web Lock named after the response and endpoint lets
+ * one page deliver at a time, and the page that gets the lock next finds the delivered mark in
+ * storage and only says so. A remount of the thank-you page (or React's StrictMode running
+ * effects twice) waits the same way, so the same response is never POSTed twice at once.
  */
-type Delivering = { status: DeliveryStatus; listeners: Set<(status: DeliveryStatus) => void> };
-const deliveries = new Map<string, Delivering>();
-
-function startDelivery(responseId: string, endpoint: string, body: string): Delivering {
-  const key = JSON.stringify([responseId, endpoint]);
-  const known = deliveries.get(key);
-  if (known) return known;
-  const entry: Delivering = { status: { state: 'sending', attempt: 1 }, listeners: new Set() };
-  deliveries.set(key, entry);
-  const update = (next: DeliveryStatus) => {
-    entry.status = next;
-    for (const listener of entry.listeners) listener(next);
-  };
+function deliverOnce(responseId: string, endpoint: string, body: string, update: (status: DeliveryStatus) => void): void {
   if (!connectAllowed(endpoint)) {
     // The browser would block every try: say so at once instead of retrying in vain.
-    entry.status = { state: 'failed', attempt: 0, status: null, reason: `This copy of Skillscope is not allowed to send to ${new URL(endpoint).host}. Send the response file or the code instead.` };
-    return entry;
+    update({ state: 'failed', attempt: 0, status: null, reason: `This copy of Skillscope is not allowed to send to ${new URL(endpoint).host}. Send the response file or the code instead.` });
+    return;
   }
-  void (async () => {
+  const deliver = async () => {
     if (await wasDelivered(responseId, endpoint).catch(() => false)) {
       update({ state: 'delivered', attempt: 0, status: 200 });
       return;
@@ -80,18 +69,19 @@ function startDelivery(responseId: string, endpoint: string, body: string): Deli
       // Remembered before it is shown, so a reload right after "Delivered" does not send again.
       onStatus: (next) => (next.state === 'delivered' ? void markDelivered(responseId, endpoint).finally(() => update(next)) : update(next)),
     });
-  })();
-  return entry;
+  };
+  // Web Locks need a secure context; without them, delivery still runs, one per page.
+  const locks = typeof navigator.locks?.request === 'function' ? navigator.locks : undefined;
+  void (locks ? locks.request(`skillscope-delivery:${JSON.stringify([responseId, endpoint])}`, deliver) : deliver());
 }
 
 function Delivery({ responseId, endpoint, body }: { responseId: string; endpoint: string; body: string }) {
   const [status, setStatus] = useState<DeliveryStatus>({ state: 'sending', attempt: 1 });
   useEffect(() => {
-    const entry = startDelivery(responseId, endpoint, body);
-    setStatus(entry.status);
-    entry.listeners.add(setStatus);
+    let mounted = true;
+    deliverOnce(responseId, endpoint, body, (next) => mounted && setStatus(next));
     return () => {
-      entry.listeners.delete(setStatus);
+      mounted = false;
     };
   }, [responseId, endpoint, body]);
   return (

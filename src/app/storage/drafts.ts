@@ -1,3 +1,4 @@
+import { isRecord, own } from '../../core/model/json-value.ts';
 import { database, type StoredDraft } from './db.ts';
 import { guardedWrite } from './storage-status.ts';
 
@@ -12,7 +13,7 @@ export function draftKey(identity: DraftIdentity): string {
 }
 
 export async function loadDraft(identity: DraftIdentity): Promise<StoredDraft | undefined> {
-  return (await database()).get('drafts', draftKey(identity));
+  return readStoredDraft(await (await database()).get('drafts', draftKey(identity)));
 }
 
 export function saveDraft(identity: DraftIdentity, data: Record<string, unknown>, pageNo: number): Promise<boolean> {
@@ -25,7 +26,23 @@ export function deleteDraft(identity: DraftIdentity): Promise<boolean> {
 }
 
 export async function listDrafts(): Promise<StoredDraft[]> {
-  return (await database()).getAll('drafts');
+  const stored: unknown[] = await (await database()).getAll('drafts');
+  return stored.flatMap((entry) => readStoredDraft(entry) ?? []);
+}
+
+/** A saved survey as SurveyJS will be handed it: every field of the right type, or nothing. */
+function readStoredDraft(value: unknown): StoredDraft | undefined {
+  if (!isRecord(value)) return undefined;
+  const text = (key: string) => {
+    const field = own(value, key);
+    return typeof field === 'string' ? field : undefined;
+  };
+  const [key, surveyId, version, subjectId, rater, updatedAt] = ['key', 'surveyId', 'version', 'subjectId', 'rater', 'updatedAt'].map(text);
+  const data = own(value, 'data');
+  const pageNo = own(value, 'pageNo');
+  if (key === undefined || surveyId === undefined || version === undefined || subjectId === undefined || rater === undefined || updatedAt === undefined) return undefined;
+  if (!isRecord(data) || typeof pageNo !== 'number' || !Number.isInteger(pageNo) || pageNo < 0) return undefined;
+  return { key, surveyId, version, subjectId, rater, data, pageNo, updatedAt };
 }
 
 export async function countDrafts(): Promise<number> {
