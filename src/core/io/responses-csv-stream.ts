@@ -91,7 +91,7 @@ export function csvChunkConfig(
 /** Reads a whole text through the same row consumer that a stream would feed. */
 export function feedCsvText<T>(text: string, file: string, reader: CsvRowReader<T>): Result<T> {
   // papaparse reads a string synchronously, chunk by chunk (its types allow `chunk` for files only).
-  const config = { ...csvChunkConfig(reader, file), chunkSize: TEXT_CHUNK };
+  const config = { ...csvChunkConfig(reader, file), newline: sniffNewline(text), chunkSize: TEXT_CHUNK };
   Papa.parse<string[]>(text, config as Papa.ParseConfig<string[]>);
   return reader.finish();
 }
@@ -114,36 +114,55 @@ export async function feedCsvChunks<T>(chunks: AsyncIterable<string>, file: stri
     issue: (issue) => stopped || reader.issue(issue),
     finish: () => reader.finish(),
   };
-  const done = new Promise<void>((resolve) => {
-    Papa.parse<string[]>(readable.stream as unknown as Papa.LocalFile, {
-      ...csvChunkConfig(guarded, file),
-      complete: () => resolve(),
-      error: (error: Error) => {
-        failed = true;
-        guarded.issue({ code: 'csv.unreadable', file, path: '', message: `The file could not be read: ${error.message}.` });
-        resolve();
-      },
+  let done: Promise<void> | undefined;
+  /** Starts papaparse once the header's line break is known (see sniffNewline). */
+  const begin = (start: string) => {
+    done = new Promise<void>((resolve) => {
+      Papa.parse<string[]>(readable.stream as unknown as Papa.LocalFile, {
+        ...csvChunkConfig(guarded, file),
+        newline: sniffNewline(start),
+        complete: () => resolve(),
+        error: (error: Error) => {
+          failed = true;
+          guarded.issue({ code: 'csv.unreadable', file, path: '', message: `The file could not be read: ${error.message}.` });
+          resolve();
+        },
+      });
     });
-  });
+    readable.push(start);
+  };
+  const finish = async () => {
+    if (done === undefined) begin(start ?? '');
+    readable.end();
+    await done;
+    return reader.finish();
+  };
+
   const rows = createRowLengthGuard();
+  // The start is held until the header's line break is whole.
+  let start: string | undefined = '';
   for await (const chunk of chunks) {
     const tooLong = rows.take(chunk);
     if (tooLong !== undefined) {
       reader.issue({ code: 'csv.row-too-long', file, row: tooLong, path: '', message: `Row ${tooLong.toLocaleString('en')} is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters; no row of a Skillscope CSV is. The rest of the file was not read.` });
       stopped = true;
-      readable.end();
-      await done;
-      return reader.finish();
+      return finish();
     }
-    readable.push(chunk);
+    if (start === undefined) {
+      readable.push(chunk);
+    } else {
+      start += chunk;
+      if (!WHOLE_LINE_BREAK.test(start.slice(-chunk.length - 1))) continue;
+      begin(start);
+      start = undefined;
+    }
     if (failed) break;
   }
-  readable.end();
-  await done;
-  return reader.finish();
+  return finish();
 }
 
 const MAX_CELL_CHARS = MAX_TEXT_CHARS;
+const WHOLE_LINE_BREAK = /\n|\r[^\n]/;
 /** A wide row of 500 statements is under 5,000 characters. */
 const MAX_ROW_CHARS = 1_000_000;
 
@@ -218,6 +237,17 @@ export function sniffDelimiter(input: string): string {
   if (semicolons > commas && semicolons >= tabs) return ';';
   if (tabs > commas && tabs > semicolons) return '\t';
   return ',';
+}
+
+/**
+ * The file's line break, from the header's. papaparse guesses it from its first chunk by counting
+ * CRs followed by LF, which a quoted cell holding a CR (or a chunk that ends between CR and LF)
+ * can sway; the header has no quoted cells, so its own line break is the file's.
+ */
+export function sniffNewline(text: string): '\r\n' | '\n' | '\r' {
+  const at = text.search(/[\r\n]/);
+  if (at === -1 || text[at] === '\n') return at === -1 ? '\r\n' : '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
 }
 
 function isBlank(cells: readonly string[]): boolean {
