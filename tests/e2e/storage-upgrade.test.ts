@@ -107,7 +107,10 @@ async function storedShape(page: Page): Promise<{ version: number; settingsKeys:
   });
 }
 
-/** Each invitation link on the invite page: its label and the invitation id it carries. */
+/**
+ * Each invitation link on the invite page: its label and the invitation id it carries. Polled by
+ * the tests: a hash change keeps the previous route's list on screen for a moment.
+ */
 async function invitationList(page: Page): Promise<{ label: string; id: string }[]> {
   await page.getByRole('heading', { name: /Invite raters/ }).waitFor();
   await page.locator('.invitation-list input').first().waitFor();
@@ -141,13 +144,13 @@ describe('a browser that holds data from the version 1 database', () => {
     const page = await (context as BrowserContext).newPage();
 
     await page.goto(appUrl(`#/invite/${framework.id}`));
-    await expect(invitationList(page)).resolves.toEqual([
+    await expect.poll(() => invitationList(page), { timeout: 10_000 }).toEqual([
       { label: 'Manager 1', id: 'inv-manager' },
       { label: 'Peer 1', id: 'inv-peer-a' },
       { label: 'Peer 2', id: 'inv-peer-b' },
     ]);
     await page.goto(appUrl(`#/invite/${custom.id}`));
-    await expect(invitationList(page)).resolves.toEqual([{ label: 'Peer 1', id: 'inv-custom' }]);
+    await expect.poll(() => invitationList(page), { timeout: 10_000 }).toEqual([{ label: 'Peer 1', id: 'inv-custom' }]);
 
     // The rater's browser (here the same one) reopens the link: the thank-you page, already delivered.
     await page.goto(appUrl(`#/rate/${encodeInvitation(sent[1] as Invitation)}`));
@@ -221,7 +224,7 @@ describe('a browser that holds data from the version 1 database', () => {
     await notice(/1 stored response no longer reads back .* left out of the team's figures and exports/).waitFor();
 
     await page.goto(appUrl(`#/invite/${framework.id}`));
-    await expect(invitationList(page)).resolves.toEqual([{ label: 'Peer 1', id: 'inv-good' }]);
+    await expect.poll(() => invitationList(page), { timeout: 10_000 }).toEqual([{ label: 'Peer 1', id: 'inv-good' }]);
     await notice(/1 stored invitation no longer reads back/).waitFor();
 
     await page.goto(appUrl(`#/rate/${encodeInvitation(lost)}`));

@@ -33,17 +33,21 @@ export async function readResponseInput(
 
   const { name } = input;
   const chunks = decodeUtf8Chunks(input.bytes(), name);
-  const first = await chunks.next();
-  if (first.done === true) return { ok: false, issues: [{ code: 'file.empty', file: name, path: '', message: 'The file is empty (0 bytes).' }] };
-  if ('issue' in first.value) return { ok: false, issues: [first.value.issue] };
-  const start = first.value.text;
+  // Enough of the start to tell the kind: past any leading blank space.
+  let start = '';
+  while (start.trim() === '') {
+    const next = await chunks.next();
+    if (next.done === true) break;
+    if ('issue' in next.value) return { ok: false, issues: [next.value.issue] };
+    start += next.value.text;
+  }
   const kind = kindOf(start);
   if (kind !== 'csv') {
     if (input.size > MAX_RESPONSE_FILE_BYTES) {
       await chunks.return(undefined);
-      return { ok: false, issues: [{ code: 'file.too-large', file: name, path: '', message: `The file is ${(input.size / 1024 / 1024).toFixed(1)} MB; a response file or a file of response codes is at most ${MAX_RESPONSE_FILE_BYTES / 1024 / 1024} MB.` }] };
+      return { ok: false, issues: [tooLargeIssue(name, `The file is ${(input.size / 1024 / 1024).toFixed(1)} MB`)] };
     }
-    const whole = await collect(start, chunks);
+    const whole = await collect(start, chunks, name);
     onProgress(input.size);
     return whole.ok ? readText(whole.value, name, lookup, false) : whole;
   }
@@ -63,18 +67,6 @@ export async function readResponseInput(
   }
   const read = await feedCsvChunks(texts(), name, createResponsesCsvReader(name, lookup));
   return notText === undefined ? read : { ok: false, issues: [notText] };
-}
-
-/** The same door for bytes already in memory (a test, a stored entry). */
-export function bytesInput(name: string, bytes: Uint8Array): ResponseInput {
-  return {
-    kind: 'bytes',
-    name,
-    size: bytes.length,
-    bytes: async function* () {
-      yield bytes;
-    },
-  };
 }
 
 type Kind = 'json' | 'codes' | 'csv';
@@ -121,11 +113,19 @@ function readCodes(text: string, name: string, lookup: FrameworkLookup): Result<
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: responses };
 }
 
-async function collect(start: string, chunks: AsyncGenerator<DecodedChunk>): Promise<Result<string>> {
+/** The rest of a file read whole, stopped past the cap whatever size the file claimed. */
+async function collect(start: string, chunks: AsyncGenerator<DecodedChunk>, name: string): Promise<Result<string>> {
   const parts = [start];
+  let length = start.length;
   for await (const chunk of { [Symbol.asyncIterator]: () => chunks }) {
     if ('issue' in chunk) return { ok: false, issues: [chunk.issue] };
+    length += chunk.text.length;
+    if (length > MAX_RESPONSE_FILE_BYTES) return { ok: false, issues: [tooLargeIssue(name, 'The file is larger than it said')] };
     parts.push(chunk.text);
   }
   return { ok: true, value: parts.join('') };
+}
+
+function tooLargeIssue(file: string, size: string): Issue {
+  return { code: 'file.too-large', file, path: '', message: `${size}; a response file or a file of response codes is at most ${MAX_RESPONSE_FILE_BYTES / 1024 / 1024} MB.` };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { packPayload } from '../../../src/core/io/packed-payload.ts';
-import { bytesInput, readResponseInput, type ResponseInput } from '../../../src/core/io/read-response-input.ts';
+import { readResponseInput, type ResponseInput } from '../../../src/core/io/read-response-input.ts';
 import { encodeResponseCode, RESPONSE_CODE_PREFIX } from '../../../src/core/io/response-code.ts';
 import { writeResponseFile } from '../../../src/core/io/response-file.ts';
 import { writeResponsesLongCsv } from '../../../src/core/io/responses-long-csv.ts';
@@ -52,7 +52,7 @@ describe('readResponseInput reads every kind of input by its content', () => {
     await fc.assert(
       fc.asyncProperty(arbitraryResponses(), fc.integer({ min: 1, max: 97 }), async (responses, size) => {
         const text = writeResponsesLongCsv(responses, lookup);
-        const whole = await read(bytesInput('team.csv', encoder.encode(text)));
+        const whole = await read(chunked('team.csv', text, text.length + 1));
         const pieces = await read(chunked('team.csv', text, size));
         expect(pieces).toEqual(whole);
       }),
@@ -149,8 +149,15 @@ describe('readResponseInput refuses hostile input with one clear issue, never a 
     expect(formatIssue(issues[0]!).length).toBeLessThan(300);
   });
 
-  it('refuses a response file far larger than any response before reading it', async () => {
-    const input: ResponseInput = { ...chunked('big.json', '{}'), size: 64 * 1024 * 1024 };
-    expect(codesOf(await read(input))).toEqual(['file.too-large']);
+  it('refuses a response file far larger than any response before reading it, or once it grows past the cap', async () => {
+    const said: ResponseInput = { ...chunked('big.json', '{}'), size: 64 * 1024 * 1024 };
+    expect(codesOf(await read(said))).toEqual(['file.too-large']);
+    const lying: ResponseInput = { ...chunked('lying.json', `{"format": "${'x'.repeat(11 * 1024 * 1024)}"}`), size: 100 };
+    expect(codesOf(await read(lying))).toEqual(['file.too-large']);
+  });
+
+  it('tells a response file from a CSV past a long run of leading blank lines', async () => {
+    const padded = `${'\n'.repeat(200)}${writeResponseFile(ana)}`;
+    expect(await read(chunked('padded.json', padded, 16))).toEqual({ ok: true, value: [ana] });
   });
 });
