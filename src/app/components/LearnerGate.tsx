@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { type Learner, loadLearner, newSubjectId, saveLearner } from '../storage/settings.ts';
+import { MAX_NAME_CHARS } from '../../core/model/limits.ts';
 
 /**
  * Asks once for the learner's name: it labels their exports (subject_id) and their invitations.
@@ -45,7 +46,7 @@ export function LearnerGate({ children }: { children: (learner: Learner) => Reac
             ? "This browser's storage cannot be read, so your name and answers are kept for this visit only. Export your results before you leave."
             : 'Shown to the people you invite for feedback, and used to label your exports. It stays in this browser.'}
         </p>
-        <input id={inputId} aria-describedby={`${inputId}-hint`} value={name} onChange={(event) => setName(event.target.value)} autoComplete="name" required />
+        <input id={inputId} aria-describedby={`${inputId}-hint`} value={name} onChange={(event) => setName(event.target.value)} autoComplete="name" maxLength={MAX_NAME_CHARS} required />
         <button type="submit">Continue</button>
       </form>
     </section>
