@@ -1,5 +1,5 @@
 /**
- * The built app's Content-Security-Policy (a meta tag, see src/cli/vite-content-security-policy.ts)
+ * The built app's Content-Security-Policy (a meta tag, see src/build/content-security-policy-plugin.ts)
  * lets it reach only the collection origins named at build time. A POST to any other origin is
  * blocked by the browser, so the app checks first and says so, instead of retrying in vain.
  */
