@@ -15,7 +15,9 @@ export async function readResponseFile(path: string, lookup: FrameworkLookup, on
   try {
     const stat = statSync(path);
     if (!stat.isFile()) return problem('file.not-a-file', stat.isDirectory() ? 'This is a folder, not a file.' : 'This is not a regular file.');
-    return await readResponseInput({ kind: 'bytes', name: path, size: stat.size, bytes: () => createReadStream(path, { highWaterMark: 1 << 20 }) }, lookup, onProgress);
+    // Node's default 64 KB pieces: papaparse re-joins the unfinished row with each new piece, and
+    // measured larger pieces (1 MB) read a million-row file a third slower.
+    return await readResponseInput({ kind: 'bytes', name: path, size: stat.size, bytes: () => createReadStream(path) }, lookup, onProgress);
   } catch (error) {
     return problem('file.unreadable', describeFileError(error));
   }

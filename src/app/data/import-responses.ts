@@ -10,21 +10,29 @@ export type ImportSummary = { added: number; alreadyThere: number; responses: Su
 
 /** A picked or dropped file, for core's reader: its bytes streamed, never its name trusted. */
 export function fileInput(file: File): ResponseInput {
-  return { kind: 'bytes', name: file.name, size: file.size, bytes: () => streamBytes(file) };
+  return {
+    kind: 'bytes',
+    name: file.name,
+    // Read when the import needs it, not in the change handler: a picked file's size can cost
+    // the browser a look at the disk, and 500 of them would freeze the page before it says a word.
+    get size() {
+      return file.size;
+    },
+    bytes: () => streamBytes(file),
+  };
 }
 
+/**
+ * A megabyte at a time, each slice read as a task of its own, so that the page paints the
+ * progress bar between chunks (a stream's reads can resolve back to back without a paint).
+ */
 async function* streamBytes(file: File): AsyncGenerator<Uint8Array> {
-  const reader = file.stream().getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
+  for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
+    yield new Uint8Array(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
   }
 }
+
+const CHUNK_BYTES = 1 << 20;
 
 const sizeOf = (input: ResponseInput) => (input.kind === 'bytes' ? input.size : input.text.length);
 
