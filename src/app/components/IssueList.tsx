@@ -5,7 +5,7 @@ export function IssueList({ title, issues }: { title: string; issues: readonly I
   const shown = issues.slice(0, 200);
   return (
     <div className="banner banner-error" role="alert">
-      <p><strong>{title}</strong> Nothing was imported; fix these and try again.</p>
+      <p><strong>{title}</strong> Fix these and try again.</p>
       <ul className="issue-list">
         {shown.map((issue, index) => {
           const { where, path, message } = issueParts(issue);
