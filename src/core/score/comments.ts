@@ -11,8 +11,10 @@ export type GroupComments = { group: ScoreGroup; comments: ShownComment[] };
 
 /**
  * DESIGN.md "Anonymity": a comment is shown only under a shown group, never with a rater's name
- * or in submission order. Responses carry no names; the order is taken away by sorting on topic
- * then text (code-unit order, the same on every machine). Blank comments are left out.
+ * or in submission order. `shown` are the groups whose comments may be shown, as
+ * decideCommentGroups (anonymity.ts) decides them with the comment threshold; this only gathers
+ * them. Responses carry no names; the order is taken away by sorting on topic then text
+ * (code-unit order, the same on every machine). Blank comments are left out.
  */
 export function collectComments(responses: readonly SurveyResponse[], shown: readonly ScoreGroup[]): GroupComments[] {
   return shown.map((group) => {

@@ -9,7 +9,8 @@ import type { SubjectScore } from './subject-score.ts';
 /**
  * One SubjectScore per subject x framework present in the responses, sorted by subject id then
  * framework id (code-unit order). A response whose framework is not in `frameworks` is a bug of
- * the caller, which must refuse such a file on import: it throws.
+ * the caller, which must refuse such a file on import: it throws. `options` (plan group,
+ * anonymity thresholds) apply to every subject alike.
  */
 export function scoreCohort(
   frameworks: ReadonlyMap<string, Framework>,

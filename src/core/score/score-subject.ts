@@ -1,7 +1,7 @@
 import type { Framework } from '../model/framework.ts';
 import { OTHER_GROUPS, type SurveyResponse } from '../model/response.ts';
 import { othersAgreement } from './agreement.ts';
-import { decideShownGroups } from './anonymity.ts';
+import { decideCommentGroups, decideShownGroups } from './anonymity.ts';
 import { attainLevel } from './attained-level.ts';
 import { collectComments } from './comments.ts';
 import { countResponses } from './counted-responses.ts';
@@ -14,10 +14,13 @@ import { GROUP_COUNT, groupIndex, OTHERS, SCORE_GROUPS, SELF, type GroupCounts, 
 import { statementMean } from './statement-means.ts';
 import { findStrengths } from './strengths.ts';
 import type { AxisGroupScore, AxisScore, StatementScore, SubjectScore } from './subject-score.ts';
+import { type AnonymityThresholds, DEFAULT_THRESHOLDS } from './thresholds.ts';
 
 export type ScoreOptions = {
   /** Whose development plan and strengths to give; self unless asked. */
   planGroup?: ScoreGroup;
+  /** Anonymity thresholds, checked by checkThresholds; DESIGN.md's defaults unless given. */
+  thresholds?: Readonly<AnonymityThresholds>;
 };
 
 /** Working arrays for one framework, reused from subject to subject by scoreCohort. */
@@ -48,7 +51,9 @@ export function scoreCounted(
   const { framework } = index;
   const tally = tallyRatings(index, counted, buffers.tally);
   const responseCounts = countsOf(tally);
-  const visibility = decideShownGroups(responseCounts);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const visibility = decideShownGroups(responseCounts, thresholds);
+  const commentVisibility = decideCommentGroups(responseCounts, visibility.shown, thresholds);
   const shown = visibility.shown.map(groupIndex);
   const othersShown = shown.includes(OTHERS);
   const selfShown = shown.includes(SELF);
@@ -97,10 +102,12 @@ export function scoreCounted(
     subjectId,
     frameworkId: framework.id,
     responseCounts,
+    thresholds,
     visibility,
     axes,
     statements,
-    comments: collectComments(counted, visibility.shown),
+    comments: collectComments(counted, commentVisibility.shown),
+    commentsHidden: commentVisibility.hidden,
     planGroup,
     developmentPlan: plan.developmentPlan,
     strengths: plan.strengths,

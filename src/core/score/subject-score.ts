@@ -1,11 +1,12 @@
 import type { LevelId } from '../model/framework.ts';
-import type { Visibility } from './anonymity.ts';
+import type { HiddenGroup, Visibility } from './anonymity.ts';
 import type { AttainedLevel } from './attained-level.ts';
 import type { AxisKind } from './axes.ts';
 import type { GroupComments } from './comments.ts';
 import type { PlanItem } from './development-plan.ts';
 import type { GapFlag } from './gaps.ts';
 import type { GroupCounts, ScoreGroup } from './score-groups.ts';
+import type { AnonymityThresholds } from './thresholds.ts';
 
 /**
  * Everything the app, the CLI and the CSV writers show for one subject and framework. Figures
@@ -17,10 +18,18 @@ export type SubjectScore = {
   frameworkId: string;
   /** Counted responses per group (DESIGN.md "Which responses count"). */
   responseCounts: GroupCounts;
+  /**
+   * The anonymity thresholds `visibility` and `comments` were decided with: a sentence about a
+   * hidden group states these, never MIN_GROUP_RESPONSES.
+   */
+  thresholds: Readonly<AnonymityThresholds>;
   visibility: Visibility;
   axes: AxisScore[];
   statements: StatementScore[];
+  /** One entry per group whose comments are shown (decideCommentGroups), in SCORE_GROUPS order. */
   comments: GroupComments[];
+  /** Groups whose figures are shown but whose comments are not, and why (the comment threshold). */
+  commentsHidden: HiddenGroup[];
   /** For `planGroup` (self unless asked otherwise); empty when that group is not shown. */
   planGroup: ScoreGroup;
   developmentPlan: PlanItem[];
