@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# The browser tests drive Debian's Chromium (a test tool's own browser download is not used).
+# What the tests need from Debian, installed with apt-get when missing: Chromium for the browser
+# tests (a test tool's own browser download is not used), and two tools Skillscope did not write
+# that check its confidential-360 files: `age` (the reference age implementation, in Go) and
+# Python's `cryptography` (an independent Ed25519 and JWS check).
 set -euo pipefail
-if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  echo "Chromium found: $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null || echo "${CHROMIUM_PATH:-/usr/bin/chromium}")"
+missing=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v age >/dev/null 2>&1 || missing+=(age)
+python3 -c 'import cryptography' >/dev/null 2>&1 || missing+=(python3-cryptography)
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "Test tools found: $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null || echo chromium), $(age --version), python3 cryptography"
   exit 0
 fi
 as_root=()
 if [ "$(id -u)" != "0" ]; then as_root=(sudo); fi
 "${as_root[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq chromium
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${missing[@]}"
