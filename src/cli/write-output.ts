@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Issue } from '../core/model/result.ts';
 import { errorCode, fileErrorReason } from './file-errors.ts';
 
-export type OutputFile = { name: string; content: string };
+/** A file to write; `secret` ones (a coach's key) are readable by their owner only. */
+export type OutputFile = { name: string; content: string | Uint8Array; secret?: boolean };
 
 /**
  * A failed write: every problem, and the paths it had to leave changed. `leftChanged` is empty
@@ -31,7 +32,7 @@ export function writeOutputFiles(dir: string, files: readonly OutputFile[]): Wri
   for (const file of files) {
     const target = join(dir, file.name);
     try {
-      made.temporary.push({ name: file.name, target, path: createExclusively(dir, file.name, 'tmp', (path) => writeNewFile(path, file.content)), placed: false });
+      made.temporary.push({ name: file.name, target, path: createExclusively(dir, file.name, 'tmp', (path) => writeNewFile(path, file.content, file.secret === true ? 0o600 : 0o666)), placed: false });
     } catch (error) {
       return rollBack(made, unwritable(target, `This file cannot be written: ${plainReason(error)}.`));
     }
@@ -161,11 +162,14 @@ function createExclusively(dir: string, name: string, suffix: string, create: (p
 const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 const CHUNK = 1 << 20;
 
-function writeNewFile(path: string, content: string): void {
-  const fd = openSync(path, NEW_FILE, 0o666);
+function writeNewFile(path: string, content: string | Uint8Array, mode: number): void {
+  const fd = openSync(path, NEW_FILE, mode);
   try {
+    if (typeof content !== 'string') {
+      for (let written = 0; written < content.length; ) written += writeSync(fd, content, written, content.length - written);
+    }
     // A slice at a time, so that a 200 MB CSV is not held twice as bytes; never split a surrogate pair.
-    for (let start = 0; start < content.length; ) {
+    for (let start = 0; typeof content === 'string' && start < content.length; ) {
       let end = Math.min(start + CHUNK, content.length);
       if (end < content.length && /[\uD800-\uDBFF]/.test(content.charAt(end - 1))) end -= 1;
       const bytes = Buffer.from(content.slice(start, end), 'utf8');
