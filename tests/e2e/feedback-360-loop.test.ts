@@ -134,6 +134,8 @@ describe.each(scenarios)('the whole 360 loop on $title', (scenario) => {
           if (!last) return;
           // The rater's page before answering: who is rated and how answers will be shown.
           await expect(rater.getByRole('heading', { name: 'How your answers will be shown' }).isVisible()).resolves.toBe(true);
+          // An open 360 says plainly that the learner can read each answer (issue 10).
+          await expect(rater.getByText(/can read each of your answers/).isVisible()).resolves.toBe(true);
           await expect(axeViolations(rater)).resolves.toEqual([]);
           if (scenario.screenshots) await rater.screenshot({ path: join(SCREENSHOTS_DIR, 'rate-360-1280.png'), fullPage: true });
         },

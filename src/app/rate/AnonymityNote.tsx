@@ -7,6 +7,10 @@ export function AnonymityNote({ group, learnerName, endpoint }: { group: OtherGr
   return (
     <section className="panel" aria-labelledby="anonymity-title">
       <h2 id="anonymity-title">How your answers will be shown</h2>
+      {/* Issue 10: the open 360 says plainly what its anonymity does not cover. */}
+      <p className="banner banner-warn">
+        <strong>{learnerName} can read each of your answers.</strong> The response you send back holds every rating and comment you give, and {learnerName} can open it. The grouping below is only how this app shows the figures; for answers that only a coach can read, ask for a confidential 360.
+      </p>
       <ul>
         {group === 'manager' ? (
           <li>As a manager, your ratings are shown to {learnerName} on their own, labelled "Manager", unless that would let someone work out another group's answers; then they are combined with the others.</li>
