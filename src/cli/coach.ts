@@ -3,6 +3,7 @@ import { buildReport } from '../core/confidential/campaign-report.ts';
 import { openCampaignResponses, type SealedInput } from '../core/confidential/campaign-responses.ts';
 import { type CampaignManifest, verifyManifest } from '../core/confidential/campaign-manifest.ts';
 import { createCampaign } from '../core/confidential/campaign.ts';
+import { encodeConfidentialInvitation } from '../core/confidential/confidential-invitation.ts';
 import { generateCoachIdentity, readIdentityFile, unwrapIdentity, wrapIdentity, writeIdentityFile } from '../core/confidential/coach-identity.ts';
 import { coachKeys } from '../core/confidential/coach-signing-key.ts';
 import { submissionDay } from '../core/confidential/sealed-content.ts';
@@ -10,7 +11,6 @@ import { sealResponse } from '../core/confidential/sealed-response.ts';
 import { signReport } from '../core/confidential/signed-report.ts';
 import { decodeUtf8 } from '../core/input/decode-text.ts';
 import { writeCsv } from '../core/io/csv-format.ts';
-import { packPayload } from '../core/io/packed-payload.ts';
 import { readResponseInput } from '../core/io/read-response-input.ts';
 import { writeResponsesLongCsv } from '../core/io/responses-long-csv.ts';
 import { writeStatementsCsv } from '../core/io/statements-csv.ts';
@@ -31,8 +31,6 @@ import { describeFailedWrite, type OutputFile, writeOutputFiles } from './write-
 /** A key file, a manifest or a sealed response is small; anything far larger is not one. */
 const MAX_SMALL_FILE_BYTES = 10 * 1024 * 1024;
 const PASSPHRASE_VARIABLE = 'SKILLSCOPE_COACH_PASSPHRASE';
-/** The prefix of a confidential invitation in a link, read by the rater's page. */
-export const CONFIDENTIAL_INVITATION_PREFIX = 'SKC1.';
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseCoachArgs(argv);
@@ -108,8 +106,7 @@ async function campaign(args: CoachArgs): Promise<Result<Done>> {
   );
   const appUrl = args.options.get('--app-url') ?? '';
   const rows = made.invitations.map((invitation) => {
-    const payload = packPayload(CONFIDENTIAL_INVITATION_PREFIX, { manifest: made.jws, invitation_id: invitation.invitationId, token: invitation.token });
-    return [invitation.invitationId, invitation.group, invitation.token, `${appUrl}#/rate/${payload}`];
+    return [invitation.invitationId, invitation.group, invitation.token, `${appUrl}#/rate/${encodeConfidentialInvitation(made.jws, invitation.invitationId, invitation.token)}`];
   });
   const { fingerprint } = await coachKeys(identity.value);
   return {

@@ -15,6 +15,7 @@ function page(route: Route) {
     case 'invite': { const Page = pages.invite.component(); return <Page frameworkId={route.frameworkId} />; }
     case 'rate': { const Page = pages.rate.component(); return <Page key={route.payload} payload={route.payload} />; }
     case 'team': { const Page = pages.team.component(); return <Page />; }
+    case 'report': { const Page = pages.report.component(); return <Page />; }
     default: return <NotFound />;
   }
 }

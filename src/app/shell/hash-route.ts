@@ -11,6 +11,7 @@ export type Route =
   | { name: 'invite'; frameworkId: string }
   | { name: 'rate'; payload: string }
   | { name: 'team' }
+  | { name: 'report' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'rate') return { name: 'rate', payload: path.slice('/rate/'.length) };
   if (head === 'data' && parts.length === 1) return { name: 'data' };
   if (head === 'team' && parts.length === 1) return { name: 'team' };
+  if (head === 'report' && parts.length === 1) return { name: 'report' };
   return { name: 'not-found', path };
 }
 
@@ -39,6 +41,7 @@ export function hrefOf(route: Route): string {
     case 'rate': return `#/rate/${route.payload}`;
     case 'data': return '#/data';
     case 'team': return '#/team';
+    case 'report': return '#/report';
     case 'not-found': return `#${route.path}`;
   }
 }

@@ -26,6 +26,7 @@ export const pages = {
   invite: routePage(() => import('../routes/InvitePage.tsx')),
   rate: routePage(() => import('../routes/RatePage.tsx')),
   team: routePage(() => import('../routes/TeamPage.tsx')),
+  report: routePage(() => import('../routes/ReportPage.tsx')),
 };
 
 /**

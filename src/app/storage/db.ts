@@ -25,6 +25,12 @@ export type StoredSubmission = { invitationId: string; json: string };
 /** The collection address took this response: reopening the link must not send it again. */
 export type StoredDelivery = { responseId: string; endpoint: string };
 
+/** The sealed file's bytes and the sealed code: only the coach's key opens either. */
+export type StoredSealedSubmission = { invitationId: string; campaignId: string; sealed: Uint8Array; code: string; submittedOn: string };
+
+/** A report as its signed text, verified again whenever it is read. */
+export type StoredReport = { campaignId: string; jws: string; importedAt: string };
+
 /**
  * One invitation a learner made, as the code its link carries, so core's decoder checks it on
  * every read; or as version 1 kept it (`{ invitation, createdAt }`), moved by the upgrade as it
@@ -49,12 +55,16 @@ export interface SkillscopeDb extends DBSchema {
   deliveries: { key: [string, string]; value: StoredDelivery };
   /** Auto-increment keys keep the order the links were made in ("Peer 1, Peer 2"). */
   invitations: { key: number; value: StoredInvitation; indexes: { byLearner: [string, string] } };
+  /** A rater's sealed response to a confidential invitation, so reopening the link shows it again. */
+  sealedSubmissions: { key: string; value: StoredSealedSubmission };
+  /** Signed 360 reports the learner imported, by campaign. */
+  reports: { key: string; value: StoredReport };
 }
 
 export const STORES: readonly StoreNames<SkillscopeDb>[] = ['drafts', 'responses', 'frameworks', 'settings', 'submissions', 'deliveries', 'invitations'];
 
 export const DB_NAME = 'skillscope';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 let opening: Promise<IDBPDatabase<SkillscopeDb>> | null = null;
 
 /**
@@ -79,6 +89,10 @@ export function database(): Promise<IDBPDatabase<SkillscopeDb>> {
             upgrading.createObjectStore('invitations', { autoIncrement: true }).createIndex('byLearner', ['frameworkId', 'subjectId']);
             // In this transaction: the upgrade commits with the data moved, or not at all.
             void moveVersion1Settings(tx);
+          }
+          if (oldVersion < 3) {
+            upgrading.createObjectStore('sealedSubmissions', { keyPath: 'invitationId' });
+            upgrading.createObjectStore('reports', { keyPath: 'campaignId' });
           }
         },
         // A tab still running an older Skillscope holds the database open at its version.
