@@ -36,7 +36,6 @@ export function readJson(text: string, options: JsonOptions): Result<unknown> {
 type Problem = { offset: number; code: string; path: string; message: string };
 
 const MAX_DUPLICATES = 100;
-const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const STRING_RUN = /[^"\\\u0000-\u001f]*/y;
 
@@ -45,8 +44,9 @@ class Stop extends Error {}
 function scanJson(text: string, maxDepth: number): Problem[] {
   const problems: Problem[] = [];
   let at = 0;
-  const path: string[] = [];
-  const here = () => path[path.length - 1] ?? '';
+  // Keys and indices down to the current value; formatted as a path only for a problem.
+  const path: (string | number)[] = [];
+  const here = () => path.reduce<string>((parent, segment) => (typeof segment === 'number' ? `${parent}[${segment}]` : pathKey(parent, segment)), '');
 
   const stop = (code: string, message: string): never => {
     problems.push({ offset: at, code, path: here(), message });
@@ -54,7 +54,7 @@ function scanJson(text: string, maxDepth: number): Problem[] {
   };
   const found = () => (at >= text.length ? 'the end of the text' : excerpt(text.charAt(at), 4));
   const space = () => {
-    while (at < text.length && WHITESPACE.has(text.charCodeAt(at))) at += 1;
+    for (let code = text.charCodeAt(at); code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09; code = text.charCodeAt(at)) at += 1;
   };
   const expect = (char: string) => {
     if (text[at] !== char) stop('syntax', `expected "${char}" but found ${found()}`);
@@ -118,11 +118,10 @@ function scanJson(text: string, maxDepth: number): Problem[] {
       string();
       return;
     }
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, at)) {
-        at += word.length;
-        return;
-      }
+    const word = char === 't' ? 'true' : char === 'f' ? 'false' : char === 'n' ? 'null' : '';
+    if (word !== '' && text.startsWith(word, at)) {
+      at += word.length;
+      return;
     }
     number();
   };
@@ -138,17 +137,16 @@ function scanJson(text: string, maxDepth: number): Problem[] {
       if (text[at] !== '"') stop('syntax', `expected a "quoted" key but found ${found()}`);
       const keyAt = at;
       const key = string();
-      const keyPath = pathKey(here(), key);
       if (keys.has(key)) {
         if (problems.length < MAX_DUPLICATES) {
-          problems.push({ offset: keyAt, code: 'duplicate-key', path: keyPath, message: `The key ${excerpt(key)} appears more than once in the same object; each key may appear once` });
+          problems.push({ offset: keyAt, code: 'duplicate-key', path: pathKey(here(), key), message: `The key ${excerpt(key)} appears more than once in the same object; each key may appear once` });
         }
       } else {
         keys.add(key);
       }
       space();
       expect(':');
-      member(keyPath, depth);
+      member(key, depth);
       if (!another('}')) return;
     }
   };
@@ -159,14 +157,14 @@ function scanJson(text: string, maxDepth: number): Problem[] {
       return;
     }
     for (let index = 0; ; index += 1) {
-      member(`${here()}[${index}]`, depth);
+      member(index, depth);
       if (!another(']')) return;
     }
   };
 
   /** A value inside an object or array, with its path kept for the messages. */
-  const member = (memberPath: string, depth: number) => {
-    path.push(memberPath);
+  const member = (segment: string | number, depth: number) => {
+    path.push(segment);
     value(depth);
     path.pop();
   };
