@@ -16,6 +16,7 @@ import {
 } from './campaign-manifest.ts';
 import { coachFingerprint, coachKeys, isFingerprint, openCompactJws, signCompactJws } from './coach-signing-key.ts';
 import { SignedFieldReader } from './signed-fields.ts';
+import type { SummaryRow } from '../io/summary-csv.ts';
 
 /**
  * The signed 360 report (issue 10, "Report"): exactly what the learner may see of a confidential
@@ -45,18 +46,8 @@ export type ReportNotice = {
   responses?: number;
 };
 
-export type ReportAxis = {
-  axis_kind: AxisKind;
-  axis_id: string;
-  rater_group: ScoreGroup;
-  raters: number;
-  ratings: number;
-  mean: number | null;
-  percent: number | null;
-  sd: number | null;
-  /** On framework and domain axes; null on level axes. */
-  attained_level: AttainedLevel | null;
-};
+/** An axis row: the fields of a summary.csv row, without subject and framework (the report's own). */
+export type ReportAxis = Omit<SummaryRow, 'subject_id' | 'framework_id'>;
 
 export type ReportStatement = {
   statement_id: string;
