@@ -1,8 +1,8 @@
 import type { Framework } from '../model/framework.ts';
 import { fail, ok, type Result } from '../model/result.ts';
 import { decodeBase64Url, encodeBase64Url } from '../io/base64url.ts';
-import { crc32 } from '../io/crc32.ts';
 import { packPayload, unpackPayload } from '../io/packed-payload.ts';
+import { decodeRatings, encodeRatings, statementsFingerprint } from '../io/rating-string.ts';
 import { type CampaignFrameworkLookup, readSealedContent, SEALED_FORMAT, SEALED_VERSION, type SealedResponseContent } from './sealed-content.ts';
 
 /**
@@ -18,18 +18,11 @@ import { type CampaignFrameworkLookup, readSealedContent, SEALED_FORMAT, SEALED_
  */
 const MAX_JSON_BYTES = 1_000_000;
 
-const fingerprint = (framework: Framework): number => crc32(new TextEncoder().encode(framework.statements.map((s) => s.id).join('\n')));
-
 export function packSealedCode(content: SealedResponseContent, framework: Framework): Uint8Array {
   const inFramework = new Set(framework.statements.map((s) => s.id));
   const stray = [...content.answers.keys()].filter((id) => !inFramework.has(id));
   if (stray.length > 0) throw new Error(`packSealedCode: ${stray.length} answers are to statements that are not in framework ${framework.id}.`);
-  const ratings = framework.statements.map((s) => {
-    if (!content.answers.has(s.id)) return '0';
-    const rating = content.answers.get(s.id);
-    return rating === null || rating === undefined ? 'n' : String(rating);
-  }).join('');
-  const compact = [content.campaignId, content.token, content.submittedOn, fingerprint(framework), ratings, Object.fromEntries(content.comments)];
+  const compact = [content.campaignId, content.token, content.submittedOn, statementsFingerprint(framework), encodeRatings(content.answers, framework), Object.fromEntries(content.comments)];
   // An empty prefix: the age file around it already says what it is.
   const packed = decodeBase64Url(packPayload('', compact));
   if (packed === null) throw new Error('packPayload wrote text that is not base64url.');
@@ -50,18 +43,12 @@ export function unpackSealedCode(plaintext: Uint8Array, file: string, lookup: Ca
   }
   const [campaignId, token, submittedOn, print, ratings, comments] = value as unknown[];
   const framework = typeof campaignId === 'string' ? lookup(campaignId) : undefined;
-  const answers: Record<string, number | string | null> = Object.create(null);
+  let answers: Record<string, number | string | null> = Object.create(null);
   if (framework !== undefined) {
-    if (typeof ratings !== 'string' || print !== fingerprint(framework) || ratings.length !== framework.statements.length) {
+    if (typeof ratings !== 'string' || print !== statementsFingerprint(framework) || ratings.length !== framework.statements.length) {
       return refuse('sealed.other-version', `The code was made for other statements than those of ${framework.id} here: open the campaign with the framework its manifest names.`);
     }
-    framework.statements.forEach((statement, index) => {
-      const char = ratings.charAt(index);
-      if (char === 'n') answers[statement.id] = null;
-      else if (char === '1' || char === '2' || char === '3' || char === '4') answers[statement.id] = Number(char);
-      // Any other character is kept as text, for the reader to refuse as a rating.
-      else if (char !== '0') answers[statement.id] = char;
-    });
+    answers = decodeRatings(ratings, framework);
   }
   // The same fields as a sealed file, checked by the same reader.
   const fields = { format: SEALED_FORMAT, version: SEALED_VERSION, campaign_id: campaignId, token, submitted_on: submittedOn, answers, comments };

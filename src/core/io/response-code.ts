@@ -3,7 +3,7 @@ import type { Framework } from '../model/framework.ts';
 import type { Issue, Result } from '../model/result.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import { RESPONSE_FORMAT, RESPONSE_VERSION, readResponseValue } from './response-file.ts';
-import { crc32 } from './crc32.ts';
+import { decodeRatings, encodeRatings, statementsFingerprint } from './rating-string.ts';
 import { packPayload, unpackPayload } from './packed-payload.ts';
 
 /**
@@ -16,17 +16,10 @@ export const RESPONSE_CODE_PREFIX = 'SKR1.';
 const MAX_CODE_CHARS = 200_000;
 const MAX_JSON_BYTES = 1_000_000;
 
-const fingerprint = (framework: Framework): number => crc32(new TextEncoder().encode(framework.statements.map((s) => s.id).join('\n')));
-
 export function encodeResponseCode(response: SurveyResponse, framework: Framework): string {
-  const ratings = framework.statements.map((s) => {
-    if (!response.answers.has(s.id)) return '0';
-    const rating = response.answers.get(s.id);
-    return rating === null || rating === undefined ? 'n' : String(rating);
-  }).join('');
   return packPayload(RESPONSE_CODE_PREFIX, [
     response.responseId, response.frameworkId, response.surveyId, response.subjectId, response.raterGroup, response.submittedAt,
-    fingerprint(framework), ratings, Object.fromEntries(response.comments),
+    statementsFingerprint(framework), encodeRatings(response.answers, framework), Object.fromEntries(response.comments),
   ]);
 }
 
@@ -51,18 +44,11 @@ export function decodeResponseCode(code: string, where: string, lookup: (id: str
   const [responseId, frameworkId, surveyId, subjectId, raterGroup, submittedAt, print, ratings, comments] = value as unknown[];
   const framework = lookup(frameworkId as string);
   if (framework === undefined) return fail('code.unknown-framework', `The code is for framework ${excerpt(String(frameworkId))}, which is not in this browser: open that framework first.`);
-  if (print !== fingerprint(framework) || (ratings as string).length !== framework.statements.length) {
+  if (print !== statementsFingerprint(framework) || (ratings as string).length !== framework.statements.length) {
     return fail('code.other-version', `The code was made for a different version of ${excerpt(framework.title)}: its statements do not match the ones here.`);
   }
-  const answers: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
-  const badRatings: string[] = [];
-  framework.statements.forEach((statement, index) => {
-    const char = (ratings as string)[index];
-    if (char === 'n') answers[statement.id] = null;
-    else if (char === '1' || char === '2' || char === '3' || char === '4') answers[statement.id] = Number(char);
-    else if (char !== '0') badRatings.push(statement.id);
-  });
-  if (badRatings.length > 0) return fail('code.damaged', REASONS.damaged ?? '');
+  const answers = decodeRatings(ratings as string, framework);
+  if (Object.values(answers).some((rating) => typeof rating === 'string')) return fail('code.damaged', REASONS.damaged ?? '');
   // The same fields as a response file, checked by the same reader.
   const fields = { format: RESPONSE_FORMAT, version: RESPONSE_VERSION, response_id: responseId, framework_id: frameworkId, survey_id: surveyId, subject_id: subjectId, rater_group: raterGroup, submitted_at: submittedAt, answers, comments };
   return readResponseValue(fields, where, lookup);
