@@ -20,7 +20,7 @@ const OPTIONS: Record<CoachCommand, Record<string, 'value' | 'flag'>> = {
     '--thresholds': 'value', '--closes': 'value', '--key': 'value', '--out': 'value', '--app-url': 'value',
   },
   seal: { '--campaign': 'value', '--token': 'value', '--framework': 'value', '--out': 'value' },
-  open: { '--key': 'value', '--framework': 'value', '--out': 'value' },
+  open: { '--key': 'value', '--framework': 'value', '--out': 'value', '--previous': 'value', '--accept-late': 'flag' },
 };
 const REQUIRED: Record<CoachCommand, string[]> = {
   keygen: ['--out'],
@@ -43,6 +43,7 @@ export const COACH_HELP = `Usage:
   npm run coach -- seal RESPONSE.json --campaign campaign/manifest.jws --token T --out FILE.age
                    [--framework FILE]
   npm run coach -- open campaign/ SEALED... --key coach.key --out results/ [--framework FILE]
+                   [--previous results-before/ [--accept-late]]
 
 keygen    writes an age identity file, as age-keygen does, and prints its public key and the
           fingerprint raters compare; --passphrase wraps it in an age passphrase file instead
@@ -51,7 +52,10 @@ campaign  writes manifest.jws (signed by the coach) and invitations.csv (invitat
           token, link): give each rater their own line, never the learner.
 seal      seals a response file's answers and comments as a rater's browser does, for scripts.
 open      opens the sealed responses (files or codes) and the learner's plain self-assessment if
-          given, and writes the score CSVs for the coach and report.jws for the learner.
+          given, and writes the score CSVs and counted.csv for the coach, and report.jws for the
+          learner. After a report was issued, --previous names its folder: responses that came
+          later are refused unless each group gains at least its threshold of them (comparing
+          two reports would show a lone late rater's answers), or --accept-late is given.
 
 On any problem it prints one line per problem, writes nothing and exits 1.`;
 

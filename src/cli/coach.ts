@@ -8,9 +8,10 @@ import { generateCoachIdentity, readIdentityFile, unwrapIdentity, wrapIdentity, 
 import { coachKeys } from '../core/confidential/coach-signing-key.ts';
 import { submissionDay } from '../core/confidential/sealed-content.ts';
 import { sealResponse } from '../core/confidential/sealed-response.ts';
-import { signReport } from '../core/confidential/signed-report.ts';
+import { signReport, verifyReport } from '../core/confidential/signed-report.ts';
+import { type CountedInvitation, lateResponseIssues } from '../core/confidential/late-responses.ts';
 import { decodeUtf8 } from '../core/input/decode-text.ts';
-import { writeCsv } from '../core/io/csv-format.ts';
+import { readCsv, writeCsv } from '../core/io/csv-format.ts';
 import { readResponseInput } from '../core/io/read-response-input.ts';
 import { writeResponsesLongCsv } from '../core/io/responses-long-csv.ts';
 import { writeStatementsCsv } from '../core/io/statements-csv.ts';
@@ -179,8 +180,16 @@ async function open(args: CoachArgs): Promise<Result<Done>> {
   if (!raters.ok) issues.push(...raters.issues);
   if (issues.length > 0 || !raters.ok) return fail(issues);
 
-  const responses = [...selfResponses, ...raters.value];
   const thresholds = manifest.value.thresholds;
+  const counted = raters.value.map((response) => ({ invitationId: response.responseId, group: response.raterGroup as OtherGroup }));
+  const previous = args.options.get('--previous');
+  if (previous !== undefined) {
+    const before = await readCounted(previous, manifest.value);
+    if (!before.ok) return before;
+    const late = lateResponseIssues(before.value.counted, counted, thresholds, before.value.issuedOn);
+    if (late.length > 0 && !args.flags.has('--accept-late')) return fail(late);
+  }
+  const responses = [...selfResponses, ...raters.value];
   const [score] = scoreCohort(new Map([[framework.value.id, framework.value]]), responses, { thresholds });
   if (score === undefined) return fail([{ code: 'coach.no-responses', path: '', message: 'No response could be scored.' }]);
   const report = await buildReport(manifest.value, score, identity.value, submissionDay(new Date()));
@@ -194,10 +203,37 @@ async function open(args: CoachArgs): Promise<Result<Done>> {
         { name: 'statements.csv', content: writeStatementsCsv([score]) },
         { name: 'responses-long.csv', content: writeResponsesLongCsv(responses, lookup), secret: true },
         { name: 'report.jws', content: `${await signReport(report, identity.value)}\n` },
+        // The coach's own record of which invitations this report counted, for the late-response check.
+        { name: 'counted.csv', content: writeCsv(['invitation_id', 'group'], counted.map((entry) => [entry.invitationId, entry.group])), secret: true },
       ],
       summary: `Opened ${raters.value.length} sealed response${raters.value.length === 1 ? '' : 's'} of campaign ${manifest.value.campaign_id} into ${out}: shown ${score.visibility.shown.join(', ') || 'none'}; ${report.notices.length} notice${report.notices.length === 1 ? '' : 's'}. Give the learner report.jws only.`,
     },
   };
+}
+
+/** What an earlier `open` counted, from its folder: its report (verified) and counted.csv. */
+async function readCounted(dir: string, manifest: CampaignManifest): Promise<Result<{ counted: CountedInvitation[]; issuedOn: string }>> {
+  const reportFile = join(dir, 'report.jws');
+  const reportBytes = readInputFile(reportFile, MAX_SMALL_FILE_BYTES);
+  const reportText = reportBytes.ok ? decodeUtf8(reportBytes.value, reportFile) : reportBytes;
+  if (!reportText.ok) return reportText;
+  const report = await verifyReport(reportText.value.trim(), reportFile, { campaignId: manifest.campaign_id });
+  if (!report.ok) return report;
+  const countedFile = join(dir, 'counted.csv');
+  const countedBytes = readInputFile(countedFile, MAX_SMALL_FILE_BYTES);
+  const countedText = countedBytes.ok ? decodeUtf8(countedBytes.value, countedFile) : countedBytes;
+  if (!countedText.ok) return countedText;
+  const table = readCsv(countedText.value, countedFile);
+  if (!table.ok) return table;
+  const groups = new Map(manifest.invitations.map((invitation) => [invitation.invitation_id, invitation.group]));
+  const counted: CountedInvitation[] = [];
+  const issues: Issue[] = [];
+  table.value.rows.forEach((row, index) => {
+    const group = groups.get(row[0] ?? '');
+    if (group === undefined) issues.push({ code: 'coach.unknown-invitation', file: countedFile, row: index + 2, path: 'invitation_id', message: 'This invitation is not one of the campaign\'s.' });
+    else counted.push({ invitationId: row[0] ?? '', group });
+  });
+  return issues.length > 0 ? fail(issues) : { ok: true, value: { counted, issuedOn: report.value.issued_on } };
 }
 
 /** A plain response file or CSV starts with `{` or a letter; a sealed file with age's header, armor or `SKS1.`. */

@@ -13,7 +13,7 @@ import { runCli } from '../support/run-cli.ts';
 
 /**
  * The confidential 360 from the command line, as a coach scripts it (issue 10): a key, a
- * campaign of one manager and four peers, five sealed responses, and the results: the coach's
+ * campaign of one manager and five peers, five sealed responses, and the results: the coach's
  * CSVs and a signed report for the learner that holds no token, no invitation and no rater row.
  */
 const FRAMEWORK = builtinFramework('css-ai-at-work');
@@ -45,12 +45,13 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'skillscope-coach-'));
   const keygen = runCli('coach', ['keygen', '--out', at('coach.key')]);
   expect(keygen.status, keygen.stderr).toBe(0);
-  const campaign = runCli('coach', ['campaign', '--framework', FRAMEWORK.id, '--learner', 'Ana Ruiz', '--coach', 'Dana Coach', '--groups', 'manager=1,peer=4', '--key', at('coach.key'), '--out', at('campaign')]);
+  const campaign = runCli('coach', ['campaign', '--framework', FRAMEWORK.id, '--learner', 'Ana Ruiz', '--coach', 'Dana Coach', '--groups', 'manager=1,peer=5', '--key', at('coach.key'), '--out', at('campaign')]);
   expect(campaign.status, campaign.stderr).toBe(0);
   invites = Papa.parse<Invite>(readFileSync(at('campaign', 'invitations.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-  const peers = invites.filter((invite) => invite.group === 'peer');
+  // The fifth peer answers late, after the first report (see the late-response test).
+  const peers = invites.filter((invite) => invite.group === 'peer').slice(0, 4);
   const manager = invites.find((invite) => invite.group === 'manager');
-  if (manager === undefined || peers.length !== 4) throw new Error('The campaign has not one manager and four peers.');
+  if (manager === undefined || peers.length !== 4) throw new Error('The campaign has not one manager and five peers.');
   const sealed = [
     seal('manager', response('m', 'manager', () => 4, 'Leads the incident reviews.'), manager.token),
     ...peers.map((peer, index) => seal(`peer-${index}`, response(`p${index}`, 'peer', (statement) => ((statement + index) % 4) + 1 as Rating, index === 0 ? 'Explains clearly.' : ''), peer.token)),
@@ -74,7 +75,7 @@ describe('npm run coach', () => {
     const files = [at('self.json'), at('manager.age'), ...[0, 1, 2, 3].map((index) => at(`peer-${index}.age`))];
     const run = runCli('coach', ['open', at('campaign'), ...files, '--key', at('coach.key'), '--out', at('results')]);
     expect(run.status, run.stderr).toBe(0);
-    expect(readdirSync(at('results')).sort()).toEqual(['report.jws', 'responses-long.csv', 'statements.csv', 'summary.csv']);
+    expect(readdirSync(at('results')).sort()).toEqual(['counted.csv', 'report.jws', 'responses-long.csv', 'statements.csv', 'summary.csv']);
 
     const jws = readFileSync(at('results', 'report.jws'), 'utf8').trim();
     const report = await verifyReport(jws, 'report.jws');
@@ -116,5 +117,16 @@ describe('npm run coach', () => {
     const run = runCli('coach', ['open', at('campaign'), at('plain-peer.json'), '--key', at('coach.key'), '--out', at('plain')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/plain-peer\.json: rater_group: Only the learner's own self-assessment may be given unsealed/);
+  });
+
+  it('refuses a lone late response after a report unless the coach accepts the risk, since two reports would show it', () => {
+    const late = invites.filter((invite) => invite.group === 'peer')[4];
+    expect(seal('late', response('late', 'peer', () => 1), late?.token ?? '').status).toBe(0);
+    const inputs = [at('self.json'), at('manager.age'), ...[0, 1, 2, 3].map((index) => at(`peer-${index}.age`)), at('late.age')];
+    const refused = runCli('coach', ['open', at('campaign'), ...inputs, '--key', at('coach.key'), '--out', at('second'), '--previous', at('results')]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/peer: 1 peer responded after the report of \d{4}-\d{2}-\d{2}: comparing that report with a new one would show their answers\. A new report needs at least 3 new peers; .* \[campaign\.late-responses\]/);
+    const accepted = runCli('coach', ['open', at('campaign'), ...inputs, '--key', at('coach.key'), '--out', at('second'), '--previous', at('results'), '--accept-late']);
+    expect(accepted.status, accepted.stderr).toBe(0);
   });
 });
