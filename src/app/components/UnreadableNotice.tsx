@@ -1,6 +1,7 @@
 const KINDS = {
   response: { one: 'stored response', many: 'stored responses', why: 'damaged, or for a framework no longer in this browser' },
   invitation: { one: 'stored invitation', many: 'stored invitations', why: 'damaged' },
+  report: { one: 'stored 360 report', many: 'stored 360 reports', why: 'the signature or the content no longer checks out' },
 } as const;
 
 /**

@@ -1,6 +1,6 @@
 import type { Framework } from '../../core/model/framework.ts';
 import type { SurveyResponse } from '../../core/model/response.ts';
-import { downloadText } from '../components/download.ts';
+import { downloadFile } from '../components/download.ts';
 import { writeResponseFile } from '../../core/io/response-file.ts';
 import { buildExport, EXPORT_DESCRIPTIONS, EXPORT_NAMES, responseFileName } from './exports.ts';
 import { formatDate } from '../profile/format-figures.ts';
@@ -15,7 +15,7 @@ export function ExportPanel({ responses, frameworks, title = 'Export' }: { respo
       <ul className="export-list">
         {EXPORT_NAMES.map((name) => (
           <li key={name}>
-            <button type="button" onClick={() => downloadText(name, buildExport(name, responses, frameworks), 'text/csv;charset=utf-8')}>Download {name}</button>
+            <button type="button" onClick={() => downloadFile(name, buildExport(name, responses, frameworks), 'text/csv;charset=utf-8')}>Download {name}</button>
             <span className="muted"> {EXPORT_DESCRIPTIONS[name]}</span>
           </li>
         ))}
@@ -25,7 +25,7 @@ export function ExportPanel({ responses, frameworks, title = 'Export' }: { respo
         <ul>
           {responses.map((response) => (
             <li key={response.responseId}>
-              <button type="button" className="secondary" onClick={() => downloadText(responseFileName(response), writeResponseFile(response), 'application/json')}>
+              <button type="button" className="secondary" onClick={() => downloadFile(responseFileName(response), writeResponseFile(response), 'application/json')}>
                 Download {response.raterGroup === 'self' ? 'self-assessment' : `${response.raterGroup} response`} of {formatDate(response.submittedAt, 'seconds')}
                 <span className="visually-hidden"> ({response.frameworkId}, {response.subjectId})</span>
               </button>

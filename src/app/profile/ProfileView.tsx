@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { AttainmentSummary } from './AttainmentSummary.tsx';
 import { ChartsSection } from './ChartsSection.tsx';
 import { CommentsSection } from './CommentsSection.tsx';
@@ -8,21 +9,33 @@ import { StrengthsAndPlan } from './StrengthsAndPlan.tsx';
 import type { ProfileData } from './use-profile-data.ts';
 import { VisibilityNotice } from './VisibilityNotice.tsx';
 
+type Props = {
+  data: ProfileData;
+  /**
+   * For a profile that is not scored from this browser's responses (a coach's signed 360
+   * report): its own header and notices in place of the profile's, and what a statement without
+   * a self rating says when there is no self response to tell "not answered" from N/A.
+   */
+  header?: ReactNode;
+  notices?: ReactNode;
+  selfUnrated?: string | undefined;
+};
+
 /** The whole profile, self only or 360: which parts appear follows core's visibility. */
-export function ProfileView({ data }: { data: ProfileData }) {
+export function ProfileView({ data, header, notices, selfUnrated }: Props) {
   const { framework, score, selfResponse } = data;
   const othersShown = score.visibility.shown.includes('others');
   const anyRater = score.responseCounts.others > 0;
   return (
     <article aria-labelledby="profile-title" className="profile">
-      <ProfileHeader framework={framework} score={score} whose={data.whose} own={data.own} latestSelf={selfResponse?.submittedAt ?? null} earlierSelf={data.earlierSelf} />
-      <VisibilityNotice visibility={score.visibility} />
+      {header ?? <ProfileHeader framework={framework} score={score} whose={data.whose} own={data.own} latestSelf={selfResponse?.submittedAt ?? null} earlierSelf={data.earlierSelf} />}
+      {notices ?? <VisibilityNotice visibility={score.visibility} />}
       <AttainmentSummary framework={framework} axes={score.axes} groups={score.visibility.shown} />
       <ChartsSection framework={framework} score={score} />
       <StrengthsAndPlan framework={framework} score={score} />
       {othersShown && <OthersSection framework={framework} score={score} />}
       {anyRater && <CommentsSection framework={framework} comments={score.comments} />}
-      <StatementList framework={framework} statements={score.statements} othersShown={othersShown} selfResponse={selfResponse} />
+      <StatementList framework={framework} statements={score.statements} othersShown={othersShown} selfResponse={selfResponse} selfUnrated={selfUnrated} />
     </article>
   );
 }

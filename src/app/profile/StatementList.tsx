@@ -8,12 +8,19 @@ import { selfRatingText } from './rating-text.ts';
 import { ALL, filterStatements, type StatementFilter } from './statement-filter.ts';
 import { statementById } from '../../core/model/statement-index.ts';
 
-type Props = { framework: Framework; statements: StatementScore[]; othersShown: boolean; selfResponse: SurveyResponse | null };
+type Props = {
+  framework: Framework;
+  statements: StatementScore[];
+  othersShown: boolean;
+  selfResponse: SurveyResponse | null;
+  /** Said for a statement without a self rating where there is no self response to tell why (a 360 report). */
+  selfUnrated?: string | undefined;
+};
 
 const FLAG_TEXT = { 'blind-spot': 'Blind spot', 'hidden-strength': 'Hidden strength' } as const;
 
 /** Every statement with its ratings, narrowed by level and by domain. */
-export function StatementList({ framework, statements, othersShown, selfResponse }: Props) {
+export function StatementList({ framework, statements, othersShown, selfResponse, selfUnrated }: Props) {
   const id = useId();
   const [filter, setFilter] = useState<StatementFilter>({ level: ALL, domain: ALL });
   const shown = useMemo(() => filterStatements(statements, filter), [statements, filter]);
@@ -49,7 +56,7 @@ export function StatementList({ framework, statements, othersShown, selfResponse
             <dl className="statement-figures">
               {statement.level !== null && <div><dt>Level</dt><dd>{levelLabel(framework, statement.level)}</dd></div>}
               {statement.domain !== null && <div><dt>{noun.charAt(0).toUpperCase() + noun.slice(1)}</dt><dd>{domainLabel(framework, statement.domain)}</dd></div>}
-              <div><dt>Self</dt><dd data-figure="self">{selfRatingText(statement.self, statement.statementId, selfResponse)}</dd></div>
+              <div><dt>Self</dt><dd data-figure="self">{statement.self === null && selfResponse === null && selfUnrated !== undefined ? selfUnrated : selfRatingText(statement.self, statement.statementId, selfResponse)}</dd></div>
               {othersShown && (
                 <>
                   <div><dt>All others</dt><dd data-figure="others">{formatFigure(statement.others)} ({statement.othersRaters ?? 0} {statement.othersRaters === 1 ? 'rater' : 'raters'})</dd></div>

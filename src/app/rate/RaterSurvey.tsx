@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { Survey } from 'survey-react-ui';
-import { responseFromSurveyData } from '../../core/generate/survey-data.ts';
+import { responseFromSurveyData, type SurveyData } from '../../core/generate/survey-data.ts';
+import type { SurveyJson } from '../../core/generate/survey-json.ts';
 import { LEARNER_VARIABLE, RATER_GROUP_QUESTION, surveyVersionOf } from '../../core/generate/survey-identity.ts';
 import { surveyIdOf } from '../../core/model/survey-id.ts';
 import type { Invitation } from '../../core/share/invitation.ts';
@@ -9,7 +10,7 @@ import { SaveStatus } from '../survey/SaveStatus.tsx';
 import { usePersistentSurvey } from '../survey/use-persistent-survey.ts';
 import { AnonymityNote } from './AnonymityNote.tsx';
 import { SubmittedResponse } from './SubmittedResponse.tsx';
-import { deleteDraft } from '../storage/drafts.ts';
+import { deleteDraft, type DraftIdentity } from '../storage/drafts.ts';
 import { loadSubmission, saveSubmission, type Submission } from '../storage/submissions.ts';
 
 /** The rater's survey, autosaved like the self survey, keyed by the invitation so two never mix. */
@@ -19,8 +20,7 @@ export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; i
     () => ({ surveyId: surveyIdOf(framework.id, '360'), version: surveyVersionOf(framework), subjectId: invitation.subjectId, rater: invitation.invitationId }),
     [framework, invitation],
   );
-  const variables = useMemo(() => ({ [LEARNER_VARIABLE]: invitation.learnerName }), [invitation.learnerName]);
-  const { model, saveState } = usePersistentSurvey(raterSurvey, identity, variables);
+  const defaults = useMemo(() => ({ [RATER_GROUP_QUESTION]: invitation.group }), [invitation.group]);
   const [submission, setSubmission] = useState<Submission | null | undefined>(undefined);
   const [unreadable, setUnreadable] = useState(false);
 
@@ -31,29 +31,21 @@ export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; i
     }, () => setSubmission(null));
   }, [invitation.invitationId, framework]);
 
-  useEffect(() => {
-    if (!model) return;
-    if (model.getValue(RATER_GROUP_QUESTION) === undefined) model.setValue(RATER_GROUP_QUESTION, invitation.group);
-    model.showCompletePage = false;
-    model.showTitle = false;
-    const onComplete = () => {
-      const response = responseFromSurveyData(framework, model.data as Record<string, unknown>, {
-        // One invitation, one response: a second submission of the same link is the same
-        // response_id, so it counts once or is refused as a conflict, never as a second rater.
-        responseId: invitation.invitationId,
-        frameworkId: framework.id,
-        surveyId: identity.surveyId,
-        subjectId: invitation.subjectId,
-        raterGroup: invitation.group,
-        submittedAt: new Date().toISOString(),
-      });
-      const made: Submission = { invitationId: invitation.invitationId, response };
-      setSubmission(made);
-      void saveSubmission(made).then((saved) => saved && deleteDraft(identity));
-    };
-    model.onComplete.add(onComplete);
-    return () => model.onComplete.remove(onComplete);
-  }, [model, framework, identity, invitation]);
+  const onComplete = (data: SurveyData) => {
+    const response = responseFromSurveyData(framework, data, {
+      // One invitation, one response: a second submission of the same link is the same
+      // response_id, so it counts once or is refused as a conflict, never as a second rater.
+      responseId: invitation.invitationId,
+      frameworkId: framework.id,
+      surveyId: identity.surveyId,
+      subjectId: invitation.subjectId,
+      raterGroup: invitation.group,
+      submittedAt: new Date().toISOString(),
+    });
+    const made: Submission = { invitationId: invitation.invitationId, response };
+    setSubmission(made);
+    void saveSubmission(made).then((saved) => saved && deleteDraft(identity));
+  };
 
   if (submission === undefined) return <p role="status">Loading…</p>;
   if (submission !== null) return <SubmittedResponse submission={submission} framework={framework} invitation={invitation} />;
@@ -76,8 +68,44 @@ export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; i
         </p>
       )}
       <AnonymityNote group={invitation.group} learnerName={invitation.learnerName} endpoint={invitation.endpoint} />
+      <RaterSurveyForm json={raterSurvey} identity={identity} learnerName={invitation.learnerName} defaults={defaults} onComplete={onComplete} />
+    </section>
+  );
+}
+
+type RaterSurveyFormProps = {
+  json: SurveyJson;
+  /** Whose draft this is: answers are saved under it on every change. */
+  identity: DraftIdentity;
+  learnerName: string;
+  /** Answers given for the rater when their draft has none (the group a link suggests). */
+  defaults?: Readonly<Record<string, unknown>>;
+  /** What Complete does with the survey's data; the caller shows what comes next. */
+  onComplete: (data: SurveyData) => void;
+};
+
+/** A rater survey, autosaved on every change and resumed where it was left, for any kind of invitation. */
+export function RaterSurveyForm({ json, identity, learnerName, defaults, onComplete }: RaterSurveyFormProps) {
+  const variables = useMemo(() => ({ [LEARNER_VARIABLE]: learnerName }), [learnerName]);
+  const { model, saveState } = usePersistentSurvey(json, identity, variables);
+  const complete = useEffectEvent((data: SurveyData) => onComplete(data));
+
+  useEffect(() => {
+    if (!model) return;
+    for (const [name, value] of Object.entries(defaults ?? {})) {
+      if (model.getValue(name) === undefined) model.setValue(name, value);
+    }
+    model.showCompletePage = false;
+    model.showTitle = false;
+    const handler = () => complete(model.data as SurveyData);
+    model.onComplete.add(handler);
+    return () => model.onComplete.remove(handler);
+  }, [model, defaults]);
+
+  return (
+    <>
       {model ? <Survey model={model} /> : <p role="status">Loading your answers…</p>}
       <SaveStatus state={saveState} />
-    </section>
+    </>
   );
 }

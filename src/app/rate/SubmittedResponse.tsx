@@ -5,7 +5,7 @@ import { deliverResponse, type DeliveryStatus } from '../../core/share/deliver-r
 import type { Invitation } from '../../core/share/invitation.ts';
 import { encodeResponseCode } from '../../core/io/response-code.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
-import { downloadText } from '../components/download.ts';
+import { downloadFile } from '../components/download.ts';
 import { slug } from '../../core/model/ids.ts';
 import { connectAllowed } from '../invite/content-security-policy.ts';
 import { markDelivered, wasDelivered } from '../storage/deliveries.ts';
@@ -25,7 +25,7 @@ export function SubmittedResponse({ submission, framework, invitation }: { submi
       <div className="panel">
         <h2>1. The response file</h2>
         <p>Download it and attach it to an e-mail or message to {invitation.learnerName}.</p>
-        <button type="button" onClick={() => downloadText(filename, file, 'application/json')}>Download the response file</button>
+        <button type="button" onClick={() => downloadFile(filename, file, 'application/json')}>Download the response file</button>
       </div>
       <div className="panel">
         <h2>2. The response code</h2>

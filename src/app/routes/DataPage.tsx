@@ -1,4 +1,4 @@
-import { downloadText } from '../components/download.ts';
+import { downloadFile } from '../components/download.ts';
 import { UnreadableNotice } from '../components/UnreadableNotice.tsx';
 import { buildExport } from '../data/exports.ts';
 import { DeletePanel } from '../data/DeletePanel.tsx';
@@ -13,7 +13,7 @@ export default function DataPage() {
 
   const exportAll = () => {
     if (!stored) return;
-    for (const name of ['summary.csv', 'responses-long.csv'] as const) downloadText(name, buildExport(name, stored.responses, stored.frameworks), 'text/csv;charset=utf-8');
+    for (const name of ['summary.csv', 'responses-long.csv'] as const) downloadFile(name, buildExport(name, stored.responses, stored.frameworks), 'text/csv;charset=utf-8');
   };
 
   return (

@@ -48,6 +48,7 @@ export function App() {
             <li><a href={hrefOf({ name: 'home' })} aria-current={route.name === 'home' ? 'page' : undefined}>Frameworks</a></li>
             <li><a href={hrefOf({ name: 'data' })} aria-current={route.name === 'data' ? 'page' : undefined}>Your data</a></li>
             <li><a href={hrefOf({ name: 'team' })} aria-current={route.name === 'team' ? 'page' : undefined}>Team</a></li>
+            <li><a href={hrefOf({ name: 'report' })} aria-current={route.name === 'report' ? 'page' : undefined}>360 reports</a></li>
           </ul>
         </nav>
       </header>

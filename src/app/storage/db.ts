@@ -61,7 +61,7 @@ export interface SkillscopeDb extends DBSchema {
   reports: { key: string; value: StoredReport };
 }
 
-export const STORES: readonly StoreNames<SkillscopeDb>[] = ['drafts', 'responses', 'frameworks', 'settings', 'submissions', 'deliveries', 'invitations'];
+export const STORES: readonly StoreNames<SkillscopeDb>[] = ['drafts', 'responses', 'frameworks', 'settings', 'submissions', 'deliveries', 'invitations', 'sealedSubmissions', 'reports'];
 
 export const DB_NAME = 'skillscope';
 export const DB_VERSION = 3;

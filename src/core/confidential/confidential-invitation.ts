@@ -1,4 +1,5 @@
 import { packPayload, unpackPayload } from '../io/packed-payload.ts';
+import { CONFIDENTIAL_INVITATION_PREFIX } from './confidential-prefix.ts';
 import { isRecord, own } from '../model/json-value.ts';
 import { MAX_ID_CHARS } from '../model/limits.ts';
 import type { Issue, Result } from '../model/result.ts';
@@ -9,7 +10,6 @@ import { type CampaignManifest, MAX_MANIFEST_CHARS, tokenSha256, verifyManifest 
  * campaign manifest, the invitation's id and its secret token. The coach hands it to one rater;
  * the learner never holds it.
  */
-export const CONFIDENTIAL_INVITATION_PREFIX = 'SKC1.';
 
 export type ConfidentialInvitation = {
   /** The manifest, verified: the coach's signature holds and every field is valid. */
@@ -21,10 +21,6 @@ export type ConfidentialInvitation = {
 
 export function encodeConfidentialInvitation(manifestJws: string, invitationId: string, token: string): string {
   return packPayload(CONFIDENTIAL_INVITATION_PREFIX, { manifest: manifestJws, invitation_id: invitationId, token });
-}
-
-export function isConfidentialInvitation(payload: string): boolean {
-  return payload.startsWith(CONFIDENTIAL_INVITATION_PREFIX);
 }
 
 const WHY: Record<string, string> = {
