@@ -1,5 +1,6 @@
 import { type BenchSection, formatSection, machineLines, now } from './bench-table.ts';
 import { bundles } from './bundles.ts';
+import { confidential } from './confidential.ts';
 import { csv } from './csv.ts';
 import { generation } from './generation.ts';
 import { importing } from './import.ts';
@@ -11,7 +12,7 @@ import { scoring } from './scoring.ts';
  * scoring csv` runs only those. To add a section, write tests/bench/<name>.ts exporting a
  * BenchSection and add it here.
  */
-const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles, load, importing];
+const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles, load, importing, confidential];
 
 async function main(): Promise<number> {
   const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
