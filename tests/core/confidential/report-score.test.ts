@@ -8,7 +8,7 @@ import { reportToScore } from '../../../src/core/confidential/report-score.ts';
 import { type Report360, signReport, verifyReport } from '../../../src/core/confidential/signed-report.ts';
 import type { Framework } from '../../../src/core/model/framework.ts';
 import type { Rating } from '../../../src/core/model/rating-scale.ts';
-import type { RaterGroup, SurveyResponse } from '../../../src/core/model/response.ts';
+import { OTHER_GROUPS, type RaterGroup, type SurveyResponse } from '../../../src/core/model/response.ts';
 import type { Result } from '../../../src/core/model/result.ts';
 import { scoreSubject } from '../../../src/core/score/score-subject.ts';
 import type { AxisScore, SubjectScore } from '../../../src/core/score/subject-score.ts';
@@ -102,6 +102,44 @@ const thresholdsArb: fc.Arbitrary<AnonymityThresholds> = fc.record({
   other: fc.integer({ min: 2, max: 5 }),
   others: fc.integer({ min: 2, max: 6 }),
   comments: fc.integer({ min: 2, max: 6 }),
+});
+
+describe('a signed report never gives away a group kept below its threshold', () => {
+  const frameworks = [levelledWithDomains(), levelled(2), unlevelled()];
+
+  it('holds figures and comments only of groups that reach their thresholds, and no remainder that subtraction could single out', async () => {
+    const manifests = await Promise.all(frameworks.map((framework) => campaignFor(framework)));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: frameworks.length - 1 }).chain((f) => fc.tuple(fc.constant(f), responsesArb(frameworks[f] as Framework), thresholdsArb)),
+        async ([f, responses, thresholds]) => {
+          const framework = frameworks[f] as Framework;
+          const { report } = await roundTrip(framework, manifests[f] as CampaignManifest, responses, thresholds);
+          const count = (group: RaterGroup) => responses.filter((response) => response.raterGroup === group).length;
+          const others = OTHER_GROUPS.reduce((sum, group) => sum + count(group), 0);
+          const shown = new Set<string>(report.groups_shown);
+          // Every row the learner can read belongs to a shown group.
+          for (const row of [...report.axes, ...report.statements, ...report.comments]) expect(shown.has(row.rater_group)).toBe(true);
+          // A shown rater group reached its own threshold; `others` too.
+          for (const group of OTHER_GROUPS) if (shown.has(group)) expect(count(group)).toBeGreaterThanOrEqual(thresholds[group]);
+          if (shown.has('others')) expect(others).toBeGreaterThanOrEqual(thresholds.others);
+          // What "All others" minus the groups shown on their own leaves is nobody, or enough people.
+          if (shown.has('others')) {
+            const remainder = OTHER_GROUPS.filter((group) => !shown.has(group));
+            const left = remainder.reduce((sum, group) => sum + count(group), 0);
+            const bar = Math.max(thresholds.others, ...remainder.filter((group) => count(group) > 0).map((group) => thresholds[group]));
+            expect(left === 0 || left >= bar).toBe(true);
+          }
+          // Comments of a group are there only when it reaches the comment threshold too (a manager shown alone keeps theirs).
+          for (const group of OTHER_GROUPS) {
+            if (!report.comments.some((comment) => comment.rater_group === group)) continue;
+            if (thresholds[group] > 1) expect(count(group)).toBeGreaterThanOrEqual(Math.max(thresholds[group], thresholds.comments));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('reportToScore: the profile from a signed report', () => {
