@@ -66,7 +66,7 @@ export type AppSeed = { learner?: StoredLearner; responses?: StoredResponseRecor
 /**
  * Writes the app's IndexedDB before its first visit, from a blank page of the same origin whose
  * HTML is answered by the bench: nothing of the app is fetched, so the HTTP cache stays cold. The
- * schema mirrors src/app/storage/db.ts (version 3); the app then opens it without an upgrade.
+ * schema mirrors src/app/storage/db.ts (version 4); the app then opens it without an upgrade.
  */
 export async function seedAppStorage(context: BrowserContext, origin: string, seed: AppSeed): Promise<void> {
   const page = await context.newPage();
@@ -75,7 +75,7 @@ export async function seedAppStorage(context: BrowserContext, origin: string, se
   await page.goto(blank);
   await page.evaluate(async ({ learner, responses }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('skillscope', 3);
+      const request = indexedDB.open('skillscope', 4);
       request.onupgradeneeded = () => {
         const created = request.result;
         created.createObjectStore('drafts', { keyPath: 'key' });
@@ -87,6 +87,9 @@ export async function seedAppStorage(context: BrowserContext, origin: string, se
         created.createObjectStore('invitations', { autoIncrement: true }).createIndex('byLearner', ['frameworkId', 'subjectId']);
         created.createObjectStore('sealedSubmissions', { keyPath: 'invitationId' });
         created.createObjectStore('reports', { keyPath: 'campaignId' });
+        created.createObjectStore('coachKeys', { keyPath: 'id' });
+        created.createObjectStore('campaigns', { keyPath: 'campaignId' });
+        created.createObjectStore('sealedInputs', { keyPath: 'id' }).createIndex('byCampaign', 'campaignId');
       };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);

@@ -167,7 +167,7 @@ describe('a browser that holds data from the version 1 database', () => {
     await expect(page.getByText(/no longer reads? back/).count()).resolves.toBe(0);
 
     const shape = await storedShape(page);
-    expect(shape.version).toBe(3);
+    expect(shape.version).toBe(4);
     expect(shape.settingsKeys.sort()).toEqual(['learner', 'persist-asked']);
     expect(shape.counts).toMatchObject({ responses: 1, frameworks: 1, submissions: 1, deliveries: 1, invitations: 4 });
   });

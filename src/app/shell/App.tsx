@@ -16,6 +16,7 @@ function page(route: Route) {
     case 'rate': { const Page = pages.rate.component(); return <Page key={route.payload} payload={route.payload} />; }
     case 'team': { const Page = pages.team.component(); return <Page />; }
     case 'report': { const Page = pages.report.component(); return <Page />; }
+    case 'coach': { const Page = pages.coach.component(); return <Page />; }
     default: return <NotFound />;
   }
 }
@@ -49,6 +50,7 @@ export function App() {
             <li><a href={hrefOf({ name: 'data' })} aria-current={route.name === 'data' ? 'page' : undefined}>Your data</a></li>
             <li><a href={hrefOf({ name: 'team' })} aria-current={route.name === 'team' ? 'page' : undefined}>Team</a></li>
             <li><a href={hrefOf({ name: 'report' })} aria-current={route.name === 'report' ? 'page' : undefined}>360 reports</a></li>
+            <li><a href={hrefOf({ name: 'coach' })} aria-current={route.name === 'coach' ? 'page' : undefined}>Coach</a></li>
           </ul>
         </nav>
       </header>

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'rate'; payload: string }
   | { name: 'team' }
   | { name: 'report' }
+  | { name: 'coach' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'data' && parts.length === 1) return { name: 'data' };
   if (head === 'team' && parts.length === 1) return { name: 'team' };
   if (head === 'report' && parts.length === 1) return { name: 'report' };
+  if (head === 'coach' && parts.length === 1) return { name: 'coach' };
   return { name: 'not-found', path };
 }
 
@@ -42,6 +44,7 @@ export function hrefOf(route: Route): string {
     case 'data': return '#/data';
     case 'team': return '#/team';
     case 'report': return '#/report';
+    case 'coach': return '#/coach';
     case 'not-found': return `#${route.path}`;
   }
 }

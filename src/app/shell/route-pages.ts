@@ -27,6 +27,7 @@ export const pages = {
   rate: routePage(() => import('../routes/RatePage.tsx')),
   team: routePage(() => import('../routes/TeamPage.tsx')),
   report: routePage(() => import('../routes/ReportPage.tsx')),
+  coach: routePage(() => import('../routes/CoachPage.tsx')),
 };
 
 /**

@@ -32,6 +32,26 @@ export type StoredSealedSubmission = { invitationId: string; campaignId: string;
 export type StoredReport = { campaignId: string; jws: string; importedAt: string };
 
 /**
+ * The coach's key, only as its passphrase backup (an armored age scrypt file): the plain key is
+ * never stored. The public parts are kept beside it so the page can show the fingerprint while
+ * the key is locked; they are checked against the key whenever it is unlocked.
+ */
+export type StoredCoachKey = { id: string; backup: Uint8Array; recipient: string; fingerprint: string; createdAt: string };
+
+/** A campaign the coach made: the signed manifest, and each invitation's secret token (the coach's only). */
+export type StoredCampaign = {
+  campaignId: string;
+  jws: string;
+  invitations: { invitationId: string; group: string; token: string }[];
+  createdAt: string;
+  /** The last report issued: its day and the invitations it counted, for the late-response check. */
+  issued: { issuedOn: string; counted: { invitationId: string; group: string }[] } | null;
+};
+
+/** A sealed file or code (or the learner's own plain self-assessment) the coach imported for a campaign. */
+export type StoredSealedInput = { id: string; campaignId: string; kind: 'sealed' | 'self'; name: string; data: Uint8Array | string; addedAt: string };
+
+/**
  * One invitation a learner made, as the code its link carries, so core's decoder checks it on
  * every read; or as version 1 kept it (`{ invitation, createdAt }`), moved by the upgrade as it
  * was and read through the same decoder.
@@ -59,12 +79,20 @@ export interface SkillscopeDb extends DBSchema {
   sealedSubmissions: { key: string; value: StoredSealedSubmission };
   /** Signed 360 reports the learner imported, by campaign. */
   reports: { key: string; value: StoredReport };
+  /** The coach's key, wrapped by a passphrase (one per browser). */
+  coachKeys: { key: string; value: StoredCoachKey };
+  /** The coach's campaigns, with the tokens of their invitations. */
+  campaigns: { key: string; value: StoredCampaign };
+  /** What the coach imported for each campaign, kept so a reload loses nothing. */
+  sealedInputs: { key: string; value: StoredSealedInput; indexes: { byCampaign: string } };
 }
 
-export const STORES: readonly StoreNames<SkillscopeDb>[] = ['drafts', 'responses', 'frameworks', 'settings', 'submissions', 'deliveries', 'invitations', 'sealedSubmissions', 'reports'];
+export const STORES: readonly StoreNames<SkillscopeDb>[] = [
+  'drafts', 'responses', 'frameworks', 'settings', 'submissions', 'deliveries', 'invitations', 'sealedSubmissions', 'reports', 'coachKeys', 'campaigns', 'sealedInputs',
+];
 
 export const DB_NAME = 'skillscope';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 let opening: Promise<IDBPDatabase<SkillscopeDb>> | null = null;
 
 /**
@@ -93,6 +121,11 @@ export function database(): Promise<IDBPDatabase<SkillscopeDb>> {
           if (oldVersion < 3) {
             upgrading.createObjectStore('sealedSubmissions', { keyPath: 'invitationId' });
             upgrading.createObjectStore('reports', { keyPath: 'campaignId' });
+          }
+          if (oldVersion < 4) {
+            upgrading.createObjectStore('coachKeys', { keyPath: 'id' });
+            upgrading.createObjectStore('campaigns', { keyPath: 'campaignId' });
+            upgrading.createObjectStore('sealedInputs', { keyPath: 'id' }).createIndex('byCampaign', 'campaignId');
           }
         },
         // A tab still running an older Skillscope holds the database open at its version.

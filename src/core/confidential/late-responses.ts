@@ -29,7 +29,7 @@ export function lateResponseIssues(
     issues.push({
       code: 'campaign.late-responses',
       path: group,
-      message: `${count} ${count === 1 ? names.singular.toLowerCase() : names.plural.toLowerCase()} responded after the report of ${issuedOn}: comparing that report with a new one would show their answers. A new report needs at least ${needed} new ${names.plural.toLowerCase()}; wait for more, or accept the risk knowingly (--accept-late).`,
+      message: `${count} ${count === 1 ? names.singular.toLowerCase() : names.plural.toLowerCase()} responded after the report of ${issuedOn}: comparing that report with a new one would show their answers. A new report needs at least ${needed} new ${names.plural.toLowerCase()}; wait for more, or accept the risk knowingly.`,
     });
   }
   return issues;
