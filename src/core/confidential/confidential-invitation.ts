@@ -3,6 +3,7 @@ import { CONFIDENTIAL_INVITATION_PREFIX } from './confidential-prefix.ts';
 import { isRecord, own } from '../model/json-value.ts';
 import { MAX_ID_CHARS } from '../model/limits.ts';
 import type { Issue, Result } from '../model/result.ts';
+import { collectionEndpointProblem } from '../share/invitation.ts';
 import { type CampaignManifest, MAX_MANIFEST_CHARS, tokenSha256, verifyManifest } from './campaign-manifest.ts';
 
 /**
@@ -17,10 +18,12 @@ export type ConfidentialInvitation = {
   manifestJws: string;
   invitationId: string;
   token: string;
+  /** An HTTPS address the sealed response is also POSTed to; null when the rater sends it back by hand. */
+  endpoint: string | null;
 };
 
-export function encodeConfidentialInvitation(manifestJws: string, invitationId: string, token: string): string {
-  return packPayload(CONFIDENTIAL_INVITATION_PREFIX, { manifest: manifestJws, invitation_id: invitationId, token });
+export function encodeConfidentialInvitation(manifestJws: string, invitationId: string, token: string, endpoint: string | null = null): string {
+  return packPayload(CONFIDENTIAL_INVITATION_PREFIX, { manifest: manifestJws, invitation_id: invitationId, token, endpoint });
 }
 
 const WHY: Record<string, string> = {
@@ -49,6 +52,11 @@ export async function decodeConfidentialInvitation(payload: string): Promise<Res
   const jws = isRecord(value) ? own(value, 'manifest') : undefined;
   const invitationId = isRecord(value) ? own(value, 'invitation_id') : undefined;
   const token = isRecord(value) ? own(value, 'token') : undefined;
+  const endpoint = isRecord(value) ? (own(value, 'endpoint') ?? null) : null;
+  if (endpoint !== null) {
+    const problem = typeof endpoint === 'string' ? collectionEndpointProblem(endpoint) : 'The collection address is not text.';
+    if (problem !== undefined) return refuse('invitation.bad-endpoint', 'endpoint', problem);
+  }
   if (typeof jws !== 'string' || typeof invitationId !== 'string' || typeof token !== 'string' || invitationId.length > MAX_ID_CHARS || token.length > MAX_ID_CHARS) {
     return refuse('invitation.damaged', '', WHY.damaged ?? '');
   }
@@ -58,5 +66,5 @@ export async function decodeConfidentialInvitation(payload: string): Promise<Res
   if (invitation === undefined || invitation.token_sha256 !== tokenSha256(token)) {
     return refuse('invitation.unknown-token', 'token', 'This link\'s invitation is not one the campaign lists: it was not made by the coach who signed the campaign. Ask the coach for your link again.');
   }
-  return { ok: true, value: { manifest: manifest.value, manifestJws: jws, invitationId, token } };
+  return { ok: true, value: { manifest: manifest.value, manifestJws: jws, invitationId, token, endpoint: typeof endpoint === 'string' ? endpoint : null } };
 }
