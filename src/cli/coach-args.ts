@@ -17,7 +17,7 @@ const OPTIONS: Record<CoachCommand, Record<string, 'value' | 'flag'>> = {
   keygen: { '--out': 'value', '--passphrase': 'flag' },
   campaign: {
     '--framework': 'value', '--learner': 'value', '--learner-id': 'value', '--coach': 'value', '--groups': 'value',
-    '--thresholds': 'value', '--closes': 'value', '--key': 'value', '--out': 'value', '--app-url': 'value',
+    '--thresholds': 'value', '--closes': 'value', '--key': 'value', '--out': 'value', '--app-url': 'value', '--endpoint': 'value',
   },
   seal: { '--campaign': 'value', '--token': 'value', '--framework': 'value', '--out': 'value' },
   open: { '--key': 'value', '--framework': 'value', '--out': 'value', '--previous': 'value', '--accept-late': 'flag' },
@@ -39,7 +39,7 @@ export const COACH_HELP = `Usage:
   npm run coach -- keygen --out coach.key [--passphrase]
   npm run coach -- campaign --framework ID|FILE --learner NAME [--learner-id ID] --coach NAME
                    --groups manager=1,peer=4 [--thresholds peer=3,comments=3] [--closes YYYY-MM-DD]
-                   --key coach.key --out campaign/ [--app-url URL]
+                   --key coach.key --out campaign/ [--app-url URL] [--endpoint URL]
   npm run coach -- seal RESPONSE.json --campaign campaign/manifest.jws --token T --out FILE.age
                    [--framework FILE]
   npm run coach -- open campaign/ SEALED... --key coach.key --out results/ [--framework FILE]
@@ -49,7 +49,8 @@ keygen    writes an age identity file, as age-keygen does, and prints its public
           fingerprint raters compare; --passphrase wraps it in an age passphrase file instead
           (the passphrase is read from SKILLSCOPE_COACH_PASSPHRASE).
 campaign  writes manifest.jws (signed by the coach) and invitations.csv (invitation_id, group,
-          token, link): give each rater their own line, never the learner.
+          token, link): give each rater their own line, never the learner. With --endpoint
+          (https://), each rater's page also POSTs their sealed code to that address.
 seal      seals a response file's answers and comments as a rater's browser does, for scripts.
 open      opens the sealed responses (files or codes) and the learner's plain self-assessment if
           given, and writes the score CSVs and counted.csv for the coach, and report.jws for the

@@ -23,6 +23,7 @@ import { OTHER_GROUPS, type OtherGroup, type SurveyResponse } from '../core/mode
 import { fail, formatIssue, type Issue, type Result } from '../core/model/result.ts';
 import { scoreCohort } from '../core/score/score-cohort.ts';
 import { checkThresholds, DEFAULT_THRESHOLDS } from '../core/score/thresholds.ts';
+import { collectionEndpointProblem } from '../core/share/invitation.ts';
 import { type CoachArgs, COACH_HELP, parseCoachArgs, parseCounts } from './coach-args.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
@@ -84,7 +85,12 @@ async function campaign(args: CoachArgs): Promise<Result<Done>> {
   const givenThresholds = thresholdText === undefined ? new Map<string, number>() : parseCounts(thresholdText, '--thresholds', issues);
   for (const group of groups.keys()) if (!(OTHER_GROUPS as readonly string[]).includes(group)) issues.push(`--groups: ${group} is not a rater group (manager, peer, direct-report, other).`);
   if ([...groups.values()].every((count) => count === 0)) issues.push('--groups: invite at least one rater.');
-  if (issues.length > 0) return fail(issues.map((message) => ({ code: 'coach.usage', path: '', message })));
+  // Checked as the app checks it, before anything is signed: every link would carry it.
+  const endpoint = args.options.get('--endpoint') ?? null;
+  const endpointProblem = endpoint === null ? undefined : collectionEndpointProblem(endpoint);
+  const usage: Issue[] = issues.map((message) => ({ code: 'coach.usage', path: '', message }));
+  if (endpointProblem !== undefined) usage.push({ code: 'coach.bad-endpoint', path: '--endpoint', message: endpointProblem });
+  if (usage.length > 0) return fail(usage);
   const thresholds = checkThresholds({ ...DEFAULT_THRESHOLDS, ...Object.fromEntries(givenThresholds) }, '--thresholds');
   if (!thresholds.ok) return thresholds;
   const closesOn = args.options.get('--closes') ?? submissionDay(new Date(Date.now() + 28 * 86_400_000));
@@ -107,7 +113,7 @@ async function campaign(args: CoachArgs): Promise<Result<Done>> {
   );
   const appUrl = args.options.get('--app-url') ?? '';
   const rows = made.invitations.map((invitation) => {
-    return [invitation.invitationId, invitation.group, invitation.token, `${appUrl}#/rate/${encodeConfidentialInvitation(made.jws, invitation.invitationId, invitation.token)}`];
+    return [invitation.invitationId, invitation.group, invitation.token, `${appUrl}#/rate/${encodeConfidentialInvitation(made.jws, invitation.invitationId, invitation.token, endpoint)}`];
   });
   const { fingerprint } = await coachKeys(identity.value);
   return {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeConfidentialInvitation } from '../../src/core/confidential/confidential-invitation.ts';
 import { verifyReport } from '../../src/core/confidential/signed-report.ts';
 import { writeResponseFile } from '../../src/core/io/response-file.ts';
 import type { Rating } from '../../src/core/model/rating-scale.ts';
@@ -117,6 +118,29 @@ describe('npm run coach', () => {
     const run = runCli('coach', ['open', at('campaign'), at('plain-peer.json'), '--key', at('coach.key'), '--out', at('plain')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/plain-peer\.json: rater_group: Only the learner's own self-assessment may be given unsealed/);
+  });
+
+  it('puts a collection address given with --endpoint in every link, and refuses one that is not plain https', async () => {
+    const endpoint = 'https://collect.example.test/skillscope/sealed';
+    const made = runCli('coach', ['campaign', '--framework', FRAMEWORK.id, '--learner', 'Ana Ruiz', '--coach', 'Dana Coach', '--groups', 'peer=3', '--key', at('coach.key'), '--out', at('with-endpoint'), '--endpoint', endpoint]);
+    expect(made.status, made.stderr).toBe(0);
+    const rows = Papa.parse<Invite>(readFileSync(at('with-endpoint', 'invitations.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      const decoded = await decodeConfidentialInvitation(row.link.slice(row.link.indexOf('#/rate/') + '#/rate/'.length));
+      if (!decoded.ok) throw new Error(JSON.stringify(decoded.issues));
+      expect(decoded.value).toMatchObject({ invitationId: row.invitation_id, token: row.token, endpoint });
+    }
+
+    for (const [bad, why] of [['http://example.test/in', 'must start with https://'], ['https://user:pw@collect.example.test/in', 'holds a user name or password']] as const) {
+      const run = runCli('coach', ['campaign', '--framework', FRAMEWORK.id, '--learner', 'Ana Ruiz', '--coach', 'Dana Coach', '--groups', 'peer=3', '--key', at('coach.key'), '--out', at('bad-endpoint'), '--endpoint', bad]);
+      expect(run.status, bad).toBe(1);
+      const [line, ...rest] = run.stderr.trim().split('\n');
+      expect(line).toMatch(new RegExp(`^--endpoint: .*${why}.* \\[coach\\.bad-endpoint\\]$`));
+      expect(rest).toEqual(['Nothing written: 1 problem.']);
+      expect(run.stderr).not.toContain('pw');
+      expect(() => statSync(at('bad-endpoint'))).toThrow();
+    }
   });
 
   it('refuses a lone late response after a report unless the coach accepts the risk, since two reports would show it', () => {

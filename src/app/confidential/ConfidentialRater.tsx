@@ -29,6 +29,6 @@ export function ConfidentialRater({ link }: { link: ReadyLink }) {
   switch (stage.kind) {
     case 'loading': return <p role="status">Checking the invitation…</p>;
     case 'survey': return <ConfidentialSurvey link={link} unreadable={stage.unreadable} onSealed={(submission, stored) => setStage({ kind: 'sealed', submission, stored })} />;
-    case 'sealed': return <SealedThankYou submission={stage.submission} manifest={manifest} stored={stage.stored} />;
+    case 'sealed': return <SealedThankYou submission={stage.submission} manifest={manifest} stored={stage.stored} endpoint={link.invitation.endpoint} />;
   }
 }

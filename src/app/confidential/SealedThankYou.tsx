@@ -3,6 +3,7 @@ import { coachFingerprint } from '../../core/confidential/coach-signing-key.ts';
 import type { CampaignManifest } from '../../core/confidential/campaign-manifest.ts';
 import { slug } from '../../core/model/ids.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
+import { Delivery } from '../rate/Delivery.tsx';
 import type { SealedSubmission } from '../storage/sealed-submissions.ts';
 import { downloadFile } from '../components/download.ts';
 import { formatDay } from './format-day.ts';
@@ -12,10 +13,12 @@ type Props = {
   manifest: CampaignManifest;
   /** False when this browser refused to keep the sealed response: it is shown this once. */
   stored: boolean;
+  /** The collection address the invitation names, where the sealed code is also POSTed; null when there is none. */
+  endpoint: string | null;
 };
 
 /** After Complete, and whenever the link is opened again: the sealed file and code, and where to send them. */
-export function SealedThankYou({ submission, manifest, stored }: Props) {
+export function SealedThankYou({ submission, manifest, stored, endpoint }: Props) {
   const coach = manifest.coach.name;
   const learner = manifest.learner.name;
   const fingerprint = useMemo(() => coachFingerprint(manifest.coach.signing_key, manifest.coach.recipient), [manifest]);
@@ -26,7 +29,15 @@ export function SealedThankYou({ submission, manifest, stored }: Props) {
       <h1 id="done-title">Thank you: your sealed feedback for {learner} is ready</h1>
       <p className="lead">
         Your answers are sealed to {coach}'s key (fingerprint <strong className="fingerprint">{fingerprint}</strong>): only {coach} can open them. Send the file or the code to {coach}, directly or through {learner}, who cannot open it. Both hold the same response; sending both is fine, it counts once.
+        {endpoint !== null && ` It is also sent, sealed, to the collection address ${new URL(endpoint).host}, which cannot open it either.`}
       </p>
+      {endpoint !== null && (
+        // The sealed code, not the binary file: it is `SKS1.` and base64url, ASCII only, so as
+        // text/plain its bytes are the same in every charset and the endpoint can keep it as it
+        // came, for the coach to paste or import as any code. text/plain also makes it a simple
+        // cross-origin request (no CORS preflight), and the same code the rater can copy below.
+        <Delivery deliveryId={submission.invitationId} endpoint={endpoint} body={submission.code} contentType="text/plain" />
+      )}
       {!stored && (
         <p className="banner banner-warn" role="alert">
           This browser did not keep your sealed response, so opening the link again will not show it: download the file or copy the code now.
