@@ -1,6 +1,7 @@
 import { type BenchSection, formatSection, machineLines, now } from './bench-table.ts';
 import { bundles } from './bundles.ts';
 import { confidential } from './confidential.ts';
+import { confidentialBrowser } from './confidential-browser.ts';
 import { csv } from './csv.ts';
 import { generation } from './generation.ts';
 import { importing } from './import.ts';
@@ -12,7 +13,7 @@ import { scoring } from './scoring.ts';
  * scoring csv` runs only those. To add a section, write tests/bench/<name>.ts exporting a
  * BenchSection and add it here.
  */
-const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles, load, importing, confidential];
+const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles, load, importing, confidential, confidentialBrowser];
 
 async function main(): Promise<number> {
   const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyReport } from '../../src/core/confidential/signed-report.ts';
 import type { Framework } from '../../src/core/model/framework.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
-import { appUrl, axeViolations, baseUrl, launchBrowser, watchForeignRequests } from './browser.ts';
+import { appUrl, baseUrl, launchBrowser, watchForeignRequests } from './browser.ts';
 import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
-import { answerPattern, type AnswerPattern, answerWholeSurvey, downloadBytes } from './support-360-flow.ts';
+import { answerPattern, type AnswerPattern, downloadBytes } from './support-360-flow.ts';
+import { rateConfidential, type SealedFile, storedText, unlockCoachKey, violations } from './support-confidential.ts';
 
 /**
  * Issue 10, the coach's page: a key made and kept only under a passphrase, a campaign with its
@@ -27,50 +28,10 @@ let links: { label: string; url: string }[] = [];
 const sealed: { name: string; bytes: Buffer }[] = [];
 let campaignId = '';
 
-async function violations(on: Page): Promise<string[]> {
-  return (await axeViolations(on)).flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${v.help} at ${node.target.join(' ')}`));
-}
-
-/** Everything the app keeps in IndexedDB, as text (bytes decoded): what anyone with this browser could read. */
-function storedText(on: Page): Promise<string> {
-  return on.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('skillscope');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const dump: Record<string, unknown> = {};
-    for (const name of Array.from(db.objectStoreNames)) {
-      dump[name] = await new Promise((resolve) => {
-        const all = db.transaction(name).objectStore(name).getAll();
-        all.onsuccess = () => resolve(all.result);
-      });
-    }
-    db.close();
-    return JSON.stringify(dump, (_key, value: unknown) => (value instanceof Uint8Array ? new TextDecoder().decode(value) : value));
-  });
-}
-
-async function unlock(passphrase: string) {
-  await coach.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await coach.getByRole('button', { name: 'Unlock' }).click();
-}
+const unlock = (passphrase: string) => unlockCoachKey(coach, passphrase);
 
 /** A rater, in a browser of their own, answers a link and downloads the sealed file. */
-async function rate(url: string, answer: AnswerPattern, comment?: string): Promise<{ name: string; bytes: Buffer }> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.getByRole('heading', { level: 1, name: `Confidential feedback for ${LEARNER}` }).waitFor();
-    await expect(page.locator('main').textContent()).resolves.toContain(fingerprint);
-    await answerWholeSurvey(page, framework, answer, 'rater', comment);
-    await page.getByRole('heading', { level: 1, name: /^Thank you/ }).waitFor();
-    return await downloadBytes(page, 'Download the sealed file');
-  } finally {
-    await context.close();
-  }
-}
+const rate = (url: string, answer: AnswerPattern, comment?: string): Promise<SealedFile> => rateConfidential(browser, { url, framework, learner: LEARNER, fingerprint }, answer, comment);
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -14,9 +14,10 @@ import { NOT_APPLICABLE_LABEL, RATING_LABELS, type Rating } from '../../src/core
 import { DEFAULT_THRESHOLDS } from '../../src/core/score/thresholds.ts';
 import { encodeInvitation } from '../../src/core/share/invitation.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
-import { appUrl, axeViolations, baseUrl, launchBrowser, watchForeignRequests } from './browser.ts';
+import { appUrl, baseUrl, launchBrowser, watchForeignRequests } from './browser.ts';
 import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
 import { answerPattern, answerWholeSurvey, downloadBytes } from './support-360-flow.ts';
+import { storedText, violations } from './support-confidential.ts';
 import { visibleStatements } from './support-survey.ts';
 
 /**
@@ -49,32 +50,6 @@ const peerLink = (): string => linkFor(campaign.jws, peer().invitationId, peer()
 
 /** Every answer the rater gives, by statement id, as the survey helpers give them. */
 const expectedAnswers = (): Map<string, Rating | null> => new Map(framework.statements.map((statement, index) => [statement.id, answer(index)]));
-
-/** axe-core's findings, as lines a person can act on. */
-async function violations(on: Page): Promise<string[]> {
-  return (await axeViolations(on)).flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${v.help} at ${node.target.join(' ')}`));
-}
-
-/** Everything the app keeps in IndexedDB, as text: what anyone with this browser could read. */
-function storedText(on: Page): Promise<string> {
-  return on.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('skillscope');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const dump: Record<string, unknown> = {};
-    for (const name of Array.from(db.objectStoreNames)) {
-      dump[name] = await new Promise((resolve) => {
-        const all = db.transaction(name).objectStore(name).getAll();
-        all.onsuccess = () => resolve(all.result);
-      });
-    }
-    db.close();
-    // Bytes as text too, so that a plain answer stored in a Uint8Array would show.
-    return JSON.stringify(dump, (_key, value: unknown) => (value instanceof Uint8Array ? new TextDecoder().decode(value) : value));
-  });
-}
 
 /** The JavaScript files a page loads while `act` runs, by their text. */
 async function scriptsLoaded(on: Page, act: () => Promise<void>): Promise<string[]> {

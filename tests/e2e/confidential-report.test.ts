@@ -10,12 +10,12 @@ import { type Report360, signReport } from '../../src/core/confidential/signed-r
 import type { Framework } from '../../src/core/model/framework.ts';
 import type { Rating } from '../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../src/core/model/response.ts';
-import { roundFigure, roundPercent } from '../../src/core/score/rounding.ts';
 import { scoreSubject } from '../../src/core/score/score-subject.ts';
 import { DEFAULT_THRESHOLDS } from '../../src/core/score/thresholds.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
 import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
+import { figure, percent } from './support-confidential.ts';
 
 /**
  * The learner's side of a confidential 360 (issue 10, "Report"): the coach's report is made in
@@ -97,8 +97,6 @@ function storedCampaigns(on: Page): Promise<string[]> {
   );
 }
 
-const figure = (value: number | null) => (value === null ? '—' : (roundFigure(value) as number).toFixed(2));
-const percent = (value: number | null) => (value === null ? '—' : `${(roundPercent(value) as number).toFixed(1)}%`);
 const fileOf = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
 const alertText = (on: Page) => on.locator('.report-import [role="alert"]').innerText();
 

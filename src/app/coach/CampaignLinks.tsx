@@ -8,6 +8,7 @@ import { confidentialLink, confidentialMailto } from './invitation-mail.ts';
 export function CampaignLinks({ campaign, fingerprint }: { campaign: CoachCampaign; fingerprint: string }) {
   const id = useId();
   const numbers = new Map<string, number>();
+  const raters = new Map(campaign.raters.map((rater) => [rater.invitationId, rater]));
   return (
     <section aria-labelledby={`${id}-title`} className="campaign-links">
       <h3 id={`${id}-title`}>Invitation links</h3>
@@ -15,20 +16,23 @@ export function CampaignLinks({ campaign, fingerprint }: { campaign: CoachCampai
         <strong>Each link is for that rater only.</strong> It carries their own secret token: whoever opens it answers as that rater, once. Send each one
         to its rater directly, never through {campaign.manifest.learner.name}, and keep this list to yourself.
       </p>
+      {campaign.endpoint !== null && <p>Each link names the collection address <code>{campaign.endpoint}</code>: raters&apos; browsers also send their sealed response there.</p>}
       <ol className="invitation-list">
         {campaign.invitations.map((invitation) => {
           const n = (numbers.get(invitation.group) ?? 0) + 1;
           numbers.set(invitation.group, n);
-          const label = `${GROUP_NAMES[invitation.group].singular} ${n}`;
-          const link = confidentialLink(campaign.jws, invitation.invitationId, invitation.token);
+          const rater = raters.get(invitation.invitationId);
+          const label = rater === undefined ? `${GROUP_NAMES[invitation.group].singular} ${n}` : rater.name;
+          const link = confidentialLink(campaign.jws, invitation.invitationId, invitation.token, campaign.endpoint);
           const inputId = `${id}-${invitation.invitationId}`;
           return (
             <li key={invitation.invitationId} className="invitation" data-group={invitation.group}>
               <label htmlFor={inputId}>{label}</label>
+              {rater !== undefined && <p className="hint">{GROUP_NAMES[invitation.group].singular} {n} · {rater.email}</p>}
               <input id={inputId} className="link-box" readOnly value={link} onFocus={(event) => event.target.select()} />
               <p className="actions">
                 <CopyButton text={link} label={`Copy the link for ${label}`} targetId={inputId} />
-                <a href={confidentialMailto(campaign.manifest, invitation.group, link, fingerprint)}>E-mail the link to {label}</a>
+                <a href={confidentialMailto(campaign.manifest, invitation.group, link, fingerprint, rater)}>E-mail the link to {label}</a>
               </p>
             </li>
           );

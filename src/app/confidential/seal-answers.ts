@@ -25,5 +25,6 @@ export async function sealAnswers(data: SurveyData, { invitation, group, loaded 
   const content: SealedResponseContent = { campaignId: manifest.campaign_id, token, submittedOn, answers, comments };
   const { recipient } = manifest.coach;
   const [sealed, code] = await Promise.all([sealResponse(content, recipient), sealedCode(content, framework, recipient)]);
+  performance.mark('skillscope:sealed');
   return { invitationId, campaignId: manifest.campaign_id, sealed, code, submittedOn };
 }

@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from 'react';
 import { OTHER_GROUPS, type OtherGroup } from '../../core/model/response.ts';
-import { collectionEndpointProblem } from '../../core/share/invitation.ts';
 import { GROUP_NAMES } from '../../core/score/group-names.ts';
 import { UnreadableNotice } from '../components/UnreadableNotice.tsx';
 import type { LoadedFramework } from '../frameworks/framework-source.ts';
@@ -8,17 +7,9 @@ import { hrefOf } from '../shell/hash-route.ts';
 import { appendInvitations, loadInvitations, type SentInvitation, type SentInvitations } from '../storage/invitations.ts';
 import type { Learner } from '../storage/settings.ts';
 import { anonymityWarnings } from './anonymity-preview.ts';
-import { allowedCollectionOrigins, connectAllowed } from './content-security-policy.ts';
 import { InvitationList } from './InvitationList.tsx';
+import { collectionAddressProblem } from './collection-address.ts';
 
-function endpointProblem(endpoint: string): string | null {
-  if (endpoint === '') return null;
-  const problem = collectionEndpointProblem(endpoint);
-  if (problem !== undefined) return problem;
-  if (connectAllowed(endpoint)) return null;
-  const allowed = allowedCollectionOrigins();
-  return `This copy of Skillscope may only send responses to ${allowed.length === 0 ? 'no collection address' : allowed.join(', ')}: browsers would block ${new URL(endpoint).origin}. Ask whoever hosts it to add that address (SKILLSCOPE_COLLECTION_ORIGINS), or leave this empty and collect the response files.`;
-}
 
 const NONE: Record<OtherGroup, number> = { manager: 0, peer: 0, 'direct-report': 0, other: 0 };
 
@@ -36,7 +27,7 @@ export function InviteForm({ loaded, learner }: { loaded: LoadedFramework; learn
   }, [framework.id, learner.subjectId]);
 
   const warnings = anonymityWarnings(planned);
-  const endpointError = endpointProblem(endpoint.trim());
+  const endpointError = collectionAddressProblem(endpoint.trim());
   const total = OTHER_GROUPS.reduce((sum, group) => sum + planned[group], 0);
 
   const create = async (event: React.FormEvent) => {
