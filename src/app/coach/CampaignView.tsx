@@ -33,12 +33,13 @@ export function CampaignView({ campaign, unlocked, onChanged }: Props) {
   const [unreadable, setUnreadable] = useState(0);
   const [opened, setOpened] = useState<Result<OpenedCampaign> | null>(null);
 
-  const reload = useCallback(async () => {
+  /** Reads what is kept and opens it, unless `alreadyOpened` is that set opened a moment ago. */
+  const reload = useCallback(async (alreadyOpened?: Result<OpenedCampaign>) => {
     try {
       const read = await loadCampaignInputs(campaign.campaignId);
       setInputs(read.inputs);
       setUnreadable(read.unreadable);
-      setOpened(read.inputs.length === 0 ? null : await openCampaign(campaign, unlocked.identity, read.inputs));
+      setOpened(read.inputs.length === 0 ? null : (alreadyOpened ?? await openCampaign(campaign, unlocked.identity, read.inputs)));
     } catch (error) {
       setInputs([]);
       setOpened({ ok: false, issues: [{ code: 'storage.unreadable', path: '', message: `Your browser's storage could not be read (${String(error)}).` }] });
@@ -61,7 +62,8 @@ export function CampaignView({ campaign, unlocked, onChanged }: Props) {
     if (!checked.ok) return checked.issues;
     const stored = await addCampaignInputs(added.map((input) => ({ ...input, campaignId: campaign.campaignId })));
     if (!stored) return [{ code: 'storage.refused', path: '', message: 'Your browser did not save the responses (see the message at the top of the page); nothing was added.' }];
-    await reload();
+    // What is kept now is exactly what was just opened: no need to decrypt it all again.
+    await reload(checked);
     return [];
   };
 
@@ -93,7 +95,7 @@ export function CampaignView({ campaign, unlocked, onChanged }: Props) {
           learnerName={manifest.learner.name}
           inputs={inputs}
           onImport={importInputs}
-          onRemove={(inputId) => void removeCampaignInput(inputId).then(reload)}
+          onRemove={(inputId) => void removeCampaignInput(inputId).then(() => reload())}
         />
       )}
       {opened !== null && !opened.ok && <IssueList title="The responses kept for this campaign cannot all be opened." issues={opened.issues} />}
