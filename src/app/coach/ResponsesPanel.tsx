@@ -3,6 +3,7 @@ import type { Issue } from '../../core/model/result.ts';
 import { IssueList } from '../components/IssueList.tsx';
 import type { SealedInputRecord } from '../storage/sealed-inputs.ts';
 import { type CampaignInput, classifyFile, splitSealedCodes } from './open-campaign.ts';
+import { FileDropZone } from '../components/FileDropZone.tsx';
 
 type Props = {
   learnerName: string;
@@ -16,7 +17,6 @@ type Props = {
 export function ResponsesPanel({ learnerName, inputs, onImport, onRemove }: Props) {
   const id = useId();
   const [pasted, setPasted] = useState('');
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [done, setDone] = useState<string | null>(null);
@@ -52,16 +52,7 @@ export function ResponsesPanel({ learnerName, inputs, onImport, onRemove }: Prop
         {' '}{learnerName}'s own self-assessment, the plain response file they send you. Everything is checked together: a response that does not open, or
         an invitation answered twice with different answers, is refused with the others kept as they were.
       </p>
-      <div
-        className={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(event) => { event.preventDefault(); setDragging(true); }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => { event.preventDefault(); setDragging(false); void fromFiles(event.dataTransfer.files); }}
-      >
-        <label htmlFor={`${id}-files`}>Choose sealed files, or drop them here</label>
-        <input id={`${id}-files`} type="file" multiple accept=".age,.json,.txt,application/octet-stream,application/json,text/plain" disabled={busy}
-          onChange={(event) => { void fromFiles(event.target.files); event.target.value = ''; }} />
-      </div>
+      <FileDropZone id={`${id}-files`} label="Choose sealed files, or drop them here" accept=".age,.json,.txt,application/octet-stream,application/json,text/plain" disabled={busy} onFiles={(files) => void fromFiles(files)} />
       <label htmlFor={`${id}-codes`}>Or paste sealed codes (SKS1.…), one or several</label>
       <textarea id={`${id}-codes`} className="code-box" rows={3} value={pasted} onChange={(event) => setPasted(event.target.value)} spellCheck={false} />
       <button type="button" className="secondary" disabled={busy || pasted.trim() === ''} onClick={fromText}>Add the pasted codes</button>

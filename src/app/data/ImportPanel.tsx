@@ -4,6 +4,7 @@ import { IssueList } from '../components/IssueList.tsx';
 import { loadAllFrameworks } from '../frameworks/framework-source.ts';
 import type { ResponseInput } from '../../core/io/read-response-input.ts';
 import { fileInput, type ImportProgress, importResponses, type ImportSummary } from './import-responses.ts';
+import { FileDropZone } from '../components/FileDropZone.tsx';
 
 /**
  * Import response files (several at once, or dropped), CSVs, and pasted response codes (one per
@@ -15,7 +16,6 @@ export function ImportPanel({ onImported, title = 'Import responses' }: { onImpo
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [done, setDone] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
 
   /** Imports the inputs; true when they were imported. */
   const run = async (inputs: ResponseInput[]): Promise<boolean> => {
@@ -53,15 +53,7 @@ export function ImportPanel({ onImported, title = 'Import responses' }: { onImpo
     <section aria-labelledby={`${id}-title`} className="panel">
       <h2 id={`${id}-title`}>{title}</h2>
       <p>Response files from your raters (.json), responses-long.csv or responses-wide.csv exports, or response codes. Everything is checked first: if anything is wrong, nothing is imported and every problem is listed.</p>
-      <div
-        className={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(event) => { event.preventDefault(); setDragging(true); }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => { event.preventDefault(); setDragging(false); fromFiles(event.dataTransfer.files); }}
-      >
-        <label htmlFor={`${id}-files`}>Choose files, or drop them here</label>
-        <input id={`${id}-files`} type="file" multiple accept=".json,.csv,application/json,text/csv" disabled={progress !== null} onChange={(event) => { fromFiles(event.target.files); event.target.value = ''; }} />
-      </div>
+      <FileDropZone id={`${id}-files`} label="Choose files, or drop them here" accept=".json,.csv,application/json,text/csv" disabled={progress !== null} onFiles={(files) => void fromFiles(files)} />
       <label htmlFor={`${id}-codes`}>Paste response codes</label>
       <textarea id={`${id}-codes`} rows={3} value={codes} onChange={(event) => setCodes(event.target.value)} placeholder="SKR1.…" />
       <button type="button" className="secondary" disabled={codes.trim() === '' || progress !== null} onClick={fromCodes}>Import the codes</button>

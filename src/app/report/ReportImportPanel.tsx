@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Issue } from '../../core/model/result.ts';
 import { IssueList } from '../components/IssueList.tsx';
 import { importReports, type ReportImportSummary, type ReportInput } from './import-reports.ts';
+import { FileDropZone } from '../components/FileDropZone.tsx';
 
 type Props = { onImported: (summary: ReportImportSummary) => void; hasReports: boolean };
 
@@ -15,7 +16,6 @@ export function ReportImportPanel({ onImported, hasReports }: Props) {
   const [busy, setBusy] = useState(false);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [done, setDone] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
 
   const run = async (inputs: ReportInput[]): Promise<boolean> => {
     if (inputs.length === 0) return false;
@@ -50,15 +50,7 @@ export function ReportImportPanel({ onImported, hasReports }: Props) {
         The report your coach sends is a file named <code>report.jws</code> (or its text). Skillscope checks the coach's signature and every figure before
         keeping it; if anything is wrong, nothing is kept and every problem is listed.
       </p>
-      <div
-        className={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(event) => { event.preventDefault(); setDragging(true); }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => { event.preventDefault(); setDragging(false); fromFiles(event.dataTransfer.files); }}
-      >
-        <label htmlFor={`${id}-files`}>Choose the report file, or drop it here</label>
-        <input id={`${id}-files`} type="file" multiple accept=".jws,text/plain,application/jose" disabled={busy} onChange={(event) => { fromFiles(event.target.files); event.target.value = ''; }} />
-      </div>
+      <FileDropZone id={`${id}-files`} label="Choose the report file, or drop it here" accept=".jws,text/plain,application/jose" disabled={busy} onFiles={(files) => void fromFiles(files)} />
       <label htmlFor={`${id}-text`}>Or paste the report's text</label>
       <textarea id={`${id}-text`} className="code-box" rows={3} value={pasted} onChange={(event) => setPasted(event.target.value)} placeholder="eyJhbGciOiJFZERTQSIs…" spellCheck={false} />
       <button type="button" className="secondary" disabled={pasted.trim() === '' || busy} onClick={fromText}>Import the pasted report</button>

@@ -1,0 +1,19 @@
+import { useState } from 'react';
+
+type Props = { id: string; label: string; accept: string; disabled: boolean; onFiles: (files: FileList | null) => void };
+
+/** A file picker that also takes files dropped on it, as every import on the site offers. */
+export function FileDropZone({ id, label, accept, disabled, onFiles }: Props) {
+  const [dragging, setDragging] = useState(false);
+  return (
+    <div
+      className={`drop-zone${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => { event.preventDefault(); setDragging(true); }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => { event.preventDefault(); setDragging(false); onFiles(event.dataTransfer.files); }}
+    >
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="file" multiple accept={accept} disabled={disabled} onChange={(event) => { onFiles(event.target.files); event.target.value = ''; }} />
+    </div>
+  );
+}
