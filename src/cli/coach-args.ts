@@ -24,7 +24,7 @@ const OPTIONS: Record<CoachCommand, Record<string, 'value' | 'flag'>> = {
 };
 const REQUIRED: Record<CoachCommand, string[]> = {
   keygen: ['--out'],
-  campaign: ['--framework', '--learner', '--coach', '--groups', '--key', '--out'],
+  campaign: ['--framework', '--learner', '--groups', '--key', '--out'],
   seal: ['--campaign', '--token', '--out'],
   open: ['--key', '--out'],
 };
@@ -37,7 +37,7 @@ const POSITIONAL: Record<CoachCommand, { min: number; what: string }> = {
 
 export const COACH_HELP = `Usage:
   npm run coach -- keygen --out coach.key [--passphrase]
-  npm run coach -- campaign --framework ID|FILE --learner NAME [--learner-id ID] --coach NAME
+  npm run coach -- campaign --framework ID|FILE --learner NAME [--learner-id ID] [--coach NAME]
                    --groups manager=1,peer=4 [--thresholds peer=3,comments=3] [--closes YYYY-MM-DD]
                    --key coach.key --out campaign/ [--app-url URL] [--endpoint URL]
   npm run coach -- seal RESPONSE.json --campaign campaign/manifest.jws --token T --out FILE.age

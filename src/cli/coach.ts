@@ -103,7 +103,7 @@ async function campaign(args: CoachArgs): Promise<Result<Done>> {
     {
       framework: framework.value,
       learner: { name: learner, subjectId: args.options.get('--learner-id') ?? slug(learner, 32, 'learner') },
-      coachName: option(args, '--coach'),
+      coachName: args.options.get('--coach') ?? 'Your coach',
       groups: Object.fromEntries(groups) as Partial<Record<OtherGroup, number>>,
       thresholds: thresholds.value,
       createdOn: submissionDay(new Date()),

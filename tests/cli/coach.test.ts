@@ -153,4 +153,12 @@ describe('npm run coach', () => {
     const accepted = runCli('coach', ['open', at('campaign'), ...inputs, '--key', at('coach.key'), '--out', at('second'), '--previous', at('results'), '--accept-late']);
     expect(accepted.status, accepted.stderr).toBe(0);
   });
+
+  it('makes a campaign with exactly the issue\'s command, the coach named "Your coach" when not given', () => {
+    const run = runCli('coach', ['campaign', '--framework', FRAMEWORK.id, '--learner', 'Ben Ode', '--groups', 'manager=1,peer=4', '--key', at('coach.key'), '--out', at('plain-campaign')]);
+    expect(run.status, run.stderr).toBe(0);
+    const payload = JSON.parse(Buffer.from(readFileSync(at('plain-campaign', 'manifest.jws'), 'utf8').split('.')[1] ?? '', 'base64url').toString('utf8')) as { coach: { name: string }; invitations: unknown[] };
+    expect(payload.coach.name).toBe('Your coach');
+    expect(payload.invitations).toHaveLength(5);
+  });
 });
