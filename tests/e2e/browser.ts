@@ -7,7 +7,9 @@ import { inject } from 'vitest';
 
 /** Debian's Chromium (installed by .ci/run); a test tool's own browser download fails here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// Reduced motion: the app then turns SurveyJS's page animations off, so a test never clicks a
+// question that is still sliding in (a slow machine made such a click wait out its timeout).
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--force-prefers-reduced-motion'];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Model } from 'survey-core';
+import { Model, settings } from 'survey-core';
 import type { SurveyJson } from '../../core/generate/survey-json.ts';
 import { RATER_GROUP_QUESTION } from '../../core/generate/survey-identity.ts';
 import { type DraftIdentity, loadDraft, saveDraft } from '../storage/drafts.ts';
@@ -24,6 +24,8 @@ export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, v
     let cancelled = false;
     // Asked once per model, after the first save; every save waits for the browser's answer.
     let persistent: Promise<'granted' | 'denied' | 'unsupported'> | null = null;
+    // People who ask their system for less motion get pages that change without SurveyJS's animation.
+    settings.animationEnabled = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const survey = new Model(json);
     applySkillscopeTheme(survey);
     for (const [name, value] of Object.entries(variables)) survey.setVariable(name, value);
