@@ -33,8 +33,10 @@ const newSecret = (bytes: number): string => encodeBase64Url(randomBytes(bytes))
 
 export async function createCampaign(plan: CampaignPlan, identity: string): Promise<Campaign> {
   // Invitation ids are random too: numbered ids would say in which order raters were invited.
+  // A token starts with letters: base64url can start with `-`, which a CSV writer must guard
+  // against spreadsheets with a `'`, and a token copied with that quote would no longer match.
   const invitations: IssuedInvitation[] = OTHER_GROUPS.flatMap((group) =>
-    Array.from({ length: plan.groups[group] ?? 0 }, () => ({ invitationId: `inv-${newSecret(6)}`, group, token: newSecret(16) })),
+    Array.from({ length: plan.groups[group] ?? 0 }, () => ({ invitationId: `inv-${newSecret(6)}`, group, token: `tok_${newSecret(16)}` })),
   );
   const manifest: CampaignManifest = {
     format: MANIFEST_FORMAT,
