@@ -1,23 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { generateIdentity } from 'age-encryption';
 import fc from 'fast-check';
 import { compactVerify, EmbeddedJWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type CampaignManifest, frameworkSha256, MANIFEST_TYP, MAX_INVITATIONS, signManifest, tokenSha256, verifyManifest,
 } from '../../../src/core/confidential/campaign-manifest.ts';
-import { type CoachKeys, coachKeys, coachSigningKey, signCompactJws } from '../../../src/core/confidential/coach-signing-key.ts';
+import { coachSigningKey, signCompactJws } from '../../../src/core/confidential/coach-signing-key.ts';
 import { OTHER_GROUPS } from '../../../src/core/model/response.ts';
 import type { Result } from '../../../src/core/model/result.ts';
 import { DEFAULT_THRESHOLDS } from '../../../src/core/score/thresholds.ts';
 import { builtinFramework } from '../../support/builtin-frameworks.ts';
+import { type Coach, newCoach, python } from '../../support/confidential-check.ts';
 
-type Coach = { identity: string; keys: CoachKeys };
-const newCoach = async (): Promise<Coach> => {
-  const identity = await generateIdentity();
-  return { identity, keys: await coachKeys(identity) };
-};
 
 function manifestOf(coach: Coach, changes: Partial<CampaignManifest> = {}): CampaignManifest {
   return {
@@ -66,11 +60,6 @@ for case in json.load(sys.stdin):
 print(json.dumps(out))
 `;
 
-function python(script: string, input: unknown): unknown {
-  const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(input), encoding: 'utf8', timeout: 30_000 });
-  if (run.status !== 0) throw new Error(`python3 failed (run npm run test:install for python3-cryptography): ${run.stderr}`);
-  return JSON.parse(run.stdout) as unknown;
-}
 
 let coach: Coach;
 let stranger: Coach;

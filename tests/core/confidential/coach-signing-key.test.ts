@@ -1,20 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { compactVerify, EmbeddedJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
   coachFingerprint, coachKeys, coachSigningKey, openCompactJws, readFingerprint, SIGNING_KEY_INFO, SIGNING_KEY_SALT, signCompactJws,
 } from '../../../src/core/confidential/coach-signing-key.ts';
+import { python } from '../../support/confidential-check.ts';
 
 const b64u = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const FINGERPRINT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
-
-/** Runs a Python script with `cryptography`, a JSON value on stdin, and reads JSON from stdout. */
-function python(script: string, input: unknown): unknown {
-  const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(input), encoding: 'utf8', timeout: 30_000 });
-  if (run.status !== 0) throw new Error(`python3 failed (run npm run test:install for python3-cryptography): ${run.stderr}`);
-  return JSON.parse(run.stdout) as unknown;
-}
 
 /**
  * The derivation and the fingerprint, written again from the specification with Python's

@@ -1,20 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { generateIdentity } from 'age-encryption';
 import fc from 'fast-check';
 import { compactVerify, EmbeddedJWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_TYP } from '../../../src/core/confidential/campaign-manifest.ts';
-import { type CoachKeys, coachKeys, signCompactJws } from '../../../src/core/confidential/coach-signing-key.ts';
+import { signCompactJws } from '../../../src/core/confidential/coach-signing-key.ts';
 import { type Report360, REPORT_TYP, type ReportComment, signReport, verifyReport } from '../../../src/core/confidential/signed-report.ts';
 import type { Result } from '../../../src/core/model/result.ts';
 import { SCORE_GROUPS } from '../../../src/core/score/score-groups.ts';
 import { DEFAULT_THRESHOLDS } from '../../../src/core/score/thresholds.ts';
+import { type Coach, newCoach, python } from '../../support/confidential-check.ts';
 
-type Coach = { identity: string; keys: CoachKeys };
-const newCoach = async (): Promise<Coach> => {
-  const identity = await generateIdentity();
-  return { identity, keys: await coachKeys(identity) };
-};
 
 /** A learner's report: self, a manager shown alone, others pooled; two peers folded away. */
 function reportOf(coach: Coach, changes: Partial<Report360> = {}): Report360 {
@@ -86,11 +80,6 @@ for jws in json.load(sys.stdin):
 print(json.dumps(out))
 `;
 
-function python(script: string, input: unknown): unknown {
-  const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(input), encoding: 'utf8', timeout: 30_000 });
-  if (run.status !== 0) throw new Error(`python3 failed (run npm run test:install for python3-cryptography): ${run.stderr}`);
-  return JSON.parse(run.stdout) as unknown;
-}
 
 let coach: Coach;
 let stranger: Coach;
