@@ -14,6 +14,7 @@ import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { BENCH_FRAMEWORK_ID } from './app-fixtures.ts';
 import { buildApp, freshContext, launchChromium, machineLoadNote, serve, tempDir } from './browser-harness.ts';
 import { atMost, type BenchSection, formatNumber, median } from './bench-table.ts';
+import { moduleNamer, startProfiler, timeByModule } from './cpu-profile.ts';
 import { syntheticResponses } from './synthetic-data.ts';
 
 /**
@@ -222,7 +223,8 @@ async function openFilesOnDataPage(browser: Browser, origin: string, paths: read
 
 type CoachSeed = { key: Record<string, unknown>; campaign: Record<string, unknown> };
 
-async function sealedFilesOnCoachPage(browser: Browser, origin: string, seed: CoachSeed, paths: readonly string[]): Promise<AddRun> {
+/** With `profileIn`, the run is also sampled by V8's profiler and its time by module returned (an unminified build names the modules). */
+async function sealedFilesOnCoachPage(browser: Browser, origin: string, seed: CoachSeed, paths: readonly string[], profileIn?: string): Promise<AddRun & { byModule?: string[] }> {
   const context = await freshContext(browser, origin, {});
   try {
     await putRecords(context, origin, [{ store: 'coachKeys', value: seed.key }, { store: 'campaigns', value: seed.campaign }]);
@@ -234,7 +236,10 @@ async function sealedFilesOnCoachPage(browser: Browser, origin: string, seed: Co
     const input = page.getByLabel('Choose sealed files, or drop them here');
     await input.waitFor({ timeout: 60_000 });
     const id = await input.getAttribute('id');
-    return await timedAdd(page, `[id="${id}"]`, paths, { done: '^Added \\d+ responses', view: `Peers: ${paths.length}` });
+    const stop = profileIn === undefined ? undefined : await startProfiler(page);
+    const run = await timedAdd(page, `[id="${id}"]`, paths, { done: '^Added \\d+ responses', view: `Peers: ${paths.length}` });
+    if (stop === undefined || profileIn === undefined) return run;
+    return { ...run, byModule: timeByModule(await stop(), moduleNamer(profileIn), 10) };
   } finally {
     await context.close();
   }
@@ -290,6 +295,10 @@ export const confidentialBrowser: BenchSection = {
         dataRuns.push(await openFilesOnDataPage(browser, server.origin, openPaths));
         coachRuns.push(await sealedFilesOnCoachPage(browser, server.origin, seed, sealedPaths));
       }
+      // Where the coach's page spends that time: one more run, untimed, on the unminified build.
+      const unminified = await buildApp(false);
+      const profiled = await serve(unminified);
+      const profile = await sealedFilesOnCoachPage(browser, profiled.origin, seed, sealedPaths, unminified).finally(() => profiled.close());
       const sealed = median(seals.map((run) => run.sealed));
       const shown = median(seals.map((run) => run.shown));
       const painted = median(seals.map((run) => run.painted));
@@ -320,6 +329,7 @@ export const confidentialBrowser: BenchSection = {
           `  ${FILES} .age files chosen at once. Data: the ${FILES} response files of the import section (syntheticResponses, seed 500) on #/data.`,
           '  Both timed in the page from the file input\'s change event to the page\'s message ("Added N responses; each opened with your key." /',
           `  "Imported N responses"), fresh context each, alternating. Runs, ms: #/data ${list(dataRuns.map((run) => run.ms))}; #/coach ${list(coachRuns.map((run) => run.ms))}.`,
+          `  Where the coach's page spent one more run (V8 sampling profiler, unminified build, self time by module): ${(profile.byModule ?? []).join(', ')}.`,
           machineLoadNote(),
         ],
       };

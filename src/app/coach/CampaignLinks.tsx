@@ -1,14 +1,22 @@
-import { useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { GROUP_NAMES } from '../../core/score/group-names.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import type { CoachCampaign } from '../storage/campaigns.ts';
 import { confidentialLink, confidentialMailto } from './invitation-mail.ts';
 
-/** The campaign's invitation links, one per rater, each to copy or e-mail (issue 10: tokens never pass through the learner). */
-export function CampaignLinks({ campaign, fingerprint }: { campaign: CoachCampaign; fingerprint: string }) {
+/**
+ * The campaign's invitation links, one per rater, each to copy or e-mail (issue 10: tokens never
+ * pass through the learner). Each link carries the signed manifest, compressed: made once per
+ * campaign, and not again when the page around it changes (hundreds of links take seconds).
+ */
+export const CampaignLinks = memo(function CampaignLinks({ campaign, fingerprint }: { campaign: CoachCampaign; fingerprint: string }) {
   const id = useId();
   const numbers = new Map<string, number>();
   const raters = new Map(campaign.raters.map((rater) => [rater.invitationId, rater]));
+  const links = useMemo(
+    () => new Map(campaign.invitations.map((invitation) => [invitation.invitationId, confidentialLink(campaign.jws, invitation.invitationId, invitation.token, campaign.endpoint)])),
+    [campaign],
+  );
   return (
     <section aria-labelledby={`${id}-title`} className="campaign-links">
       <h3 id={`${id}-title`}>Invitation links</h3>
@@ -23,7 +31,7 @@ export function CampaignLinks({ campaign, fingerprint }: { campaign: CoachCampai
           numbers.set(invitation.group, n);
           const rater = raters.get(invitation.invitationId);
           const label = rater === undefined ? `${GROUP_NAMES[invitation.group].singular} ${n}` : rater.name;
-          const link = confidentialLink(campaign.jws, invitation.invitationId, invitation.token, campaign.endpoint);
+          const link = links.get(invitation.invitationId) ?? '';
           const inputId = `${id}-${invitation.invitationId}`;
           return (
             <li key={invitation.invitationId} className="invitation" data-group={invitation.group}>
@@ -40,4 +48,4 @@ export function CampaignLinks({ campaign, fingerprint }: { campaign: CoachCampai
       </ol>
     </section>
   );
-}
+});
