@@ -108,7 +108,9 @@ describe('a learner importing damaged codes and files', () => {
 
   it('refuses a code made for a framework the learner has not opened', async () => {
     const verdict = await importCodes(page, encodeResponseCode(response('onet-1', 'peer', onet), onet));
-    expect(verdict).toMatch(/pasted text, code 1: The code is for framework "onet-15-1244-00", which is not in this browser/);
+    // The page's own words (issue 14): the framework's id, that it came from a file, and an offer to open it.
+    expect(verdict).toMatch(/onet-15-1244-00, named by pasted text\. It is not one of the built-in frameworks, so the learner opened it from a framework file/);
+    expect(verdict).toContain('Open the framework file');
   });
 
   it('refuses a code made for another version of the same framework, never misreading it', async () => {

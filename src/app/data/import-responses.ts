@@ -1,12 +1,25 @@
 import { mergeResponses } from '../../core/io/merge-responses.ts';
 import { readResponseInput, type ResponseInput } from '../../core/io/read-response-input.ts';
 import type { FrameworkLookup } from '../../core/io/response-fields.ts';
-import type { Issue, Result } from '../../core/model/result.ts';
+import type { Issue } from '../../core/model/result.ts';
 import type { SurveyResponse } from '../../core/model/response.ts';
 import { loadResponses, saveResponses } from '../storage/responses.ts';
 
 export type ImportProgress = { done: number; total: number; bytes: number; totalBytes: number };
 export type ImportSummary = { added: number; alreadyThere: number; responses: SurveyResponse[] };
+
+/** A framework the chosen inputs name that this browser does not have, and which inputs name it. */
+export type MissingFramework = { frameworkId: string; inputs: string[] };
+
+/**
+ * Why nothing was imported. `missingFrameworks` lists the frameworks that were not found: they
+ * are never built in (the built-in set is always here), so the learner opened each from a file,
+ * and the page can offer to open that file and import again.
+ */
+export type ImportOutcome = { ok: true; value: ImportSummary } | { ok: false; issues: Issue[]; missingFrameworks: MissingFramework[] };
+
+/** The issue codes of a response naming a framework the lookup does not know; the page says it in its own words. */
+export const UNKNOWN_FRAMEWORK_CODES: ReadonlySet<string> = new Set(['response.unknown-framework', 'code.unknown-framework']);
 
 /** A picked or dropped file, for core's reader: its bytes streamed, never its name trusted. */
 export function fileInput(file: File): ResponseInput {
@@ -45,13 +58,20 @@ export async function importResponses(
   inputs: readonly ResponseInput[],
   lookup: FrameworkLookup,
   onProgress: (progress: ImportProgress) => void,
-): Promise<Result<ImportSummary>> {
+): Promise<ImportOutcome> {
   const totalBytes = inputs.reduce((sum, input) => sum + sizeOf(input), 0);
   const issues: Issue[] = [];
   const batches: { file: string; responses: SurveyResponse[] }[] = [];
+  const missing = new Map<string, Set<string>>();
   let bytesBefore = 0;
   for (const [index, input] of inputs.entries()) {
-    const read = await readResponseInput(input, lookup, (bytes) => onProgress({ done: index, total: inputs.length, bytes: bytesBefore + bytes, totalBytes }));
+    // Watch which frameworks the reader could not find, by id: a message is not for parsing.
+    const watched: FrameworkLookup = (frameworkId) => {
+      const framework = lookup(frameworkId);
+      if (framework === undefined) missing.set(frameworkId, (missing.get(frameworkId) ?? new Set()).add(input.name));
+      return framework;
+    };
+    const read = await readResponseInput(input, watched, (bytes) => onProgress({ done: index, total: inputs.length, bytes: bytesBefore + bytes, totalBytes }));
     bytesBefore += sizeOf(input);
     onProgress({ done: index + 1, total: inputs.length, bytes: bytesBefore, totalBytes });
     if (read.ok) batches.push({ file: input.name, responses: read.value });
@@ -63,12 +83,13 @@ export async function importResponses(
   const { responses: stored } = await loadResponses(lookup);
   const merged = mergeResponses([{ file: 'the responses already in this browser', responses: stored }, ...batches]);
   if (!merged.ok) issues.push(...merged.issues);
-  if (issues.length > 0 || !merged.ok) return { ok: false, issues };
+  const missingFrameworks = [...missing].map(([frameworkId, names]) => ({ frameworkId, inputs: [...names] }));
+  if (issues.length > 0 || !merged.ok) return { ok: false, issues, missingFrameworks };
   const known = new Set(stored.map((response) => response.responseId));
   const fresh = merged.value.filter((response) => !known.has(response.responseId));
   const incoming = batches.reduce((sum, batch) => sum + batch.responses.length, 0);
   if (fresh.length > 0 && !(await saveResponses(fresh))) {
-    return { ok: false, issues: [{ code: 'storage.refused', path: '', message: 'The files are valid, but your browser refused to store them. Nothing was imported.' }] };
+    return { ok: false, issues: [{ code: 'storage.refused', path: '', message: 'The files are valid, but your browser refused to store them. Nothing was imported.' }], missingFrameworks: [] };
   }
   return { ok: true, value: { added: fresh.length, alreadyThere: incoming - fresh.length, responses: fresh } };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { subjectNameField } from '../../core/io/response-fields.ts';
 import { OTHER_GROUPS, type OtherGroup } from '../../core/model/response.ts';
 import { GROUP_NAMES } from '../../core/score/group-names.ts';
 import { UnreadableNotice } from '../components/UnreadableNotice.tsx';
@@ -40,7 +41,8 @@ export function InviteForm({ loaded, learner }: { loaded: LoadedFramework; learn
         invitation: {
           invitationId: crypto.randomUUID(),
           frameworkId: framework.id,
-          learnerName: learner.displayName,
+          // The rater's response carries this name as its subject_name: cleaned as a response's would be.
+          learnerName: subjectNameField(learner.displayName).subjectName ?? learner.subjectId,
           subjectId: learner.subjectId,
           group,
           note,

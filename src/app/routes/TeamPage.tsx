@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { scoreCohort } from '../../core/score/score-cohort.ts';
+import { latestSubjectNames } from '../../core/score/subject-names.ts';
 import { UnreadableNotice } from '../components/UnreadableNotice.tsx';
 import { ExportPanel } from '../data/ExportPanel.tsx';
 import { ImportPanel } from '../data/ImportPanel.tsx';
 import { useStoredData } from '../data/use-stored-data.ts';
 import { TeamTable } from '../team/TeamTable.tsx';
+import '../team/team.css';
 
 /** A manager or coach: import a team's responses, compare learners, open each profile, export. */
 export default function TeamPage() {
@@ -12,6 +14,7 @@ export default function TeamPage() {
   const [frameworkId, setFrameworkId] = useState<string>('');
 
   const scores = useMemo(() => (team ? scoreCohort(team.frameworks, team.responses) : []), [team]);
+  const names = useMemo(() => latestSubjectNames(team?.responses ?? []), [team]);
   const present = useMemo(() => [...new Set(scores.map((s) => s.frameworkId))], [scores]);
   const chosen = present.includes(frameworkId) ? frameworkId : (present[0] ?? '');
   const framework = team?.frameworks.get(chosen);
@@ -19,7 +22,7 @@ export default function TeamPage() {
   return (
     <section aria-labelledby="team-title">
       <h1 id="team-title">Team</h1>
-      <p className="lead">Import the responses of the people you coach or manage, then compare them by domain, open each profile, and export the team's CSVs. Anonymity holds here too: a group too small to show is empty in every cell.</p>
+      <p className="lead">Import the responses of the people you coach or manage, then compare them by domain, open each profile, and export the team's CSVs. Anonymity holds here too: a group too small to show says “hidden” in every cell.</p>
       {readError && <p className="banner banner-error" role="alert">Your browser's storage could not be read ({readError}), so no team data can be shown or imported.</p>}
       {team === null ? (readError ? null : <p role="status">Reading…</p>) : (
         <>
@@ -32,8 +35,12 @@ export default function TeamPage() {
               </select>
             </p>
           )}
-          {framework ? <TeamTable framework={framework} scores={scores} /> : <p>No responses yet: import some below.</p>}
-          <ImportPanel title="Import the team's responses" onImported={refresh} />
+          {framework ? <TeamTable framework={framework} scores={scores} names={names} /> : <p>No responses yet: import some below.</p>}
+          <ImportPanel
+            title="Import the team's responses"
+            description="Any learner's files: self-assessments and rater responses (.json), responses-long.csv or responses-wide.csv exports, or response codes, for as many learners as you like; each learner gets a row."
+            onImported={refresh}
+          />
           <ExportPanel title="Export for the whole team" responses={team.responses} frameworks={team.frameworks} />
         </>
       )}

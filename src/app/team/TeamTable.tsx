@@ -4,9 +4,11 @@ import { formatPercent } from '../profile/format-figures.ts';
 import { attainedLabel } from '../profile/profile-labels.ts';
 import type { ScoreGroup } from '../../core/score/score-groups.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
-import { buildTeamRows, sortTeamRows, teamColumns, type TeamSort } from '../../core/score/team-table.ts';
+import { buildTeamRows, filterTeamRows, learnerLabel, sortTeamRows, type TeamCell, teamColumns, type TeamSort } from '../../core/score/team-table.ts';
 import { GROUP_NAMES } from '../../core/score/group-names.ts';
 import { hrefOf } from '../shell/hash-route.ts';
+import { ScrollCue } from './ScrollCue.tsx';
+import { TeamTableKey } from './TeamTableKey.tsx';
 
 const GROUPS: ScoreGroup[] = ['self', 'others', 'manager', 'peer', 'direct-report', 'other'];
 
@@ -22,14 +24,28 @@ function nextSort(current: TeamSort, axisId: string, kind: string): TeamSort {
   return { axisId, ...(cycle[(at + 1) % cycle.length] ?? { by: 'percent', direction: 'descending' }) };
 }
 
+type Props = {
+  framework: Framework;
+  scores: readonly SubjectScore[];
+  /** subject id -> display name (latestSubjectNames): shown instead of the id, which stays on hover. */
+  names: ReadonlyMap<string, string>;
+};
+
 /** Learners by domain: percent and attained level, sortable by any column, filterable. */
-export function TeamTable({ framework, scores }: { framework: Framework; scores: readonly SubjectScore[] }) {
+export function TeamTable({ framework, scores, names }: Props) {
   const [group, setGroup] = useState<ScoreGroup>('self');
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<TeamSort>({ axisId: 'subject', by: 'name', direction: 'ascending' });
   const columns = teamColumns(framework);
-  const rows = useMemo(() => buildTeamRows(framework, scores, group), [framework, scores, group]);
-  const shown = useMemo(() => sortTeamRows(rows.filter((row) => row.subjectId.toLowerCase().includes(filter.trim().toLowerCase())), sort), [rows, filter, sort]);
+  const rows = useMemo(() => buildTeamRows(framework, scores, group, names), [framework, scores, group, names]);
+  const shown = useMemo(() => sortTeamRows(filterTeamRows(rows, filter), sort), [rows, filter, sort]);
+  // Two learners with one name: their ids are shown too, so the rows can be told apart.
+  const sharedNames = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const row of rows) if (row.subjectName !== null) seen.set(row.subjectName, (seen.get(row.subjectName) ?? 0) + 1);
+    return new Set([...seen].filter(([, count]) => count > 1).map(([name]) => name));
+  }, [rows]);
+  const groupName = GROUP_NAMES[group].plural.toLowerCase();
 
   const sortBy = (axisId: string, kind: string) => setSort((current) => nextSort(current, axisId, kind));
   const ariaSort = (axisId: string) => (sort.axisId === axisId ? sort.direction : undefined);
@@ -46,20 +62,26 @@ export function TeamTable({ framework, scores }: { framework: Framework; scores:
         </p>
         <p>
           <label htmlFor="team-filter">Find a learner</label>
-          <input id="team-filter" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
+          <input id="team-filter" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} aria-describedby="team-filter-hint" />
+          <span id="team-filter-hint" className="hint">by name or id</span>
         </p>
       </div>
       <p aria-live="polite" className="muted">Showing {shown.length} of {rows.length}. Percent: (mean − 1) / 3 × 100. Click a heading to sort{columns.some((c) => c.kind === 'domain') ? ': by percent, highest then lowest first, then by attained level' : ''}.</p>
-      <div className="table-scroll">
+      <ScrollCue label={`Learners by ${framework.domains.length > 0 ? 'domain' : 'level'}`} columns={columns.length + 1}>
         <table className="team-table">
-          <caption className="visually-hidden">Learners by {framework.domains.length > 0 ? 'domain' : 'level'}, rated by {GROUP_NAMES[group].plural.toLowerCase()}</caption>
+          <caption className="visually-hidden">Learners by {framework.domains.length > 0 ? 'domain' : 'level'}, rated by {groupName}</caption>
           <thead>
             <tr>
               <th scope="col" aria-sort={ariaSort('subject')}><button type="button" className="link-button" onClick={() => sortBy('subject', 'subject')}>Learner</button></th>
               {columns.map((column) => (
-                <th key={column.id} scope="col" className="num" aria-sort={ariaSort(column.id)}>
+                <th key={column.id} scope="col" className="num" aria-sort={ariaSort(column.id)} title={column.shortTitle === column.title ? undefined : column.title}>
                   <button type="button" className="link-button" onClick={() => sortBy(column.id, column.kind)}>
-                    {column.title}
+                    {column.shortTitle === column.title ? column.title : (
+                      <>
+                        <span aria-hidden="true">{column.shortTitle}</span>
+                        <span className="visually-hidden">{column.title}</span>
+                      </>
+                    )}
                   </button>
                   {sort.axisId === column.id && <span className="visually-hidden"> (by {sort.by === 'level' ? 'attained level' : 'percent'}, {sort.direction === 'descending' ? 'highest' : 'lowest'} first)</span>}
                 </th>
@@ -68,23 +90,39 @@ export function TeamTable({ framework, scores }: { framework: Framework; scores:
           </thead>
           <tbody>
             {shown.map((row) => (
-              <tr key={row.subjectId}>
-                <th scope="row"><a href={hrefOf({ name: 'profile', frameworkId: framework.id, subjectId: row.subjectId })}>{row.subjectId}</a></th>
-                {row.cells.map((cell) => (
-                  <td key={cell.axisId} className="num">
-                    {!cell.shown || cell.percent === null ? <span className="muted" title="Not shown: no ratings, or too few raters in this group">–</span> : (
-                      <>
-                        {formatPercent(cell.percent)}
-                        {cell.attainedLevel && <><br /><span className="muted">{attainedLabel(framework, cell.attainedLevel)}</span></>}
-                      </>
-                    )}
-                  </td>
-                ))}
+              <tr key={row.subjectId} data-subject={row.subjectId}>
+                <th scope="row">
+                  <a href={hrefOf({ name: 'profile', frameworkId: framework.id, subjectId: row.subjectId })} title={row.subjectName === null ? undefined : `id: ${row.subjectId}`}>
+                    <bdi>{learnerLabel(row)}</bdi>
+                  </a>
+                  {row.subjectName !== null && sharedNames.has(row.subjectName) && <span className="learner-id muted">{row.subjectId}</span>}
+                </th>
+                {row.cells.map((cell) => <td key={cell.axisId} className="num" data-mark={cell.mark}><CellText cell={cell} framework={framework} groupName={groupName} /></td>)}
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollCue>
+      <TeamTableKey columns={columns} />
     </section>
+  );
+}
+
+/** A figure, or one of the two marks of TeamTableKey, with the words for screen readers and hover. */
+function CellText({ cell, framework, groupName }: { cell: TeamCell; framework: Framework; groupName: string }) {
+  if (cell.mark === 'no-data') {
+    return <span className="mark-no-data" title={`No ratings from ${groupName} here`}><span aria-hidden="true">–</span><span className="visually-hidden">no ratings</span></span>;
+  }
+  if (cell.mark === 'hidden') {
+    const why = cell.hiddenReason === 'folded-to-protect-remainder'
+      ? `Hidden: ${groupName} are folded into the rest, so that a smaller group cannot be worked out by subtraction`
+      : `Hidden: too few ${groupName} to show without revealing who said what`;
+    return <span className="mark-hidden" title={why}><span aria-hidden="true">hidden</span><span className="visually-hidden">hidden for anonymity</span></span>;
+  }
+  return (
+    <>
+      {formatPercent(cell.percent)}
+      {cell.attainedLevel && <><br /><span className="muted">{attainedLabel(framework, cell.attainedLevel)}</span></>}
+    </>
   );
 }

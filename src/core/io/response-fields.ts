@@ -1,7 +1,7 @@
 import { excerpt } from '../model/echo.ts';
 import type { Framework } from '../model/framework.ts';
 import { isIsoInstant } from '../model/instant.ts';
-import { MAX_ID_CHARS } from '../model/limits.ts';
+import { MAX_ID_CHARS, MAX_NAME_CHARS } from '../model/limits.ts';
 import { isRaterGroup, type RaterGroup } from '../model/response.ts';
 import { surveyIdOf, surveyKindOf } from '../model/survey-id.ts';
 
@@ -62,7 +62,9 @@ export function checkResponseHead(head: ResponseHead, lookup: FrameworkLookup, i
   } else {
     framework = lookup(head.frameworkId);
     if (framework === undefined) {
-      add('response.unknown-framework', 'framework_id', `Framework ${excerpt(head.frameworkId)} is not known: load it with --framework, or check the id.`);
+      // No command-line flag here: the app and the CLI each say how to add a framework, keyed
+      // on the code (an unknown id is never built in, so it came from a framework file).
+      add('response.unknown-framework', 'framework_id', `Framework ${excerpt(head.frameworkId)} is not known: it is not built in, so it was opened from a framework file; add that file, or check the id.`);
     }
   }
 
@@ -80,4 +82,36 @@ export function checkResponseHead(head: ResponseHead, lookup: FrameworkLookup, i
     }
   }
   return { framework, raterGroup };
+}
+
+/**
+ * Characters a display name may not hold: C0 and C1 controls, line and paragraph separators,
+ * and the bidirectional embeddings, overrides and isolates. A name is shown in tables, links and
+ * mail bodies; such a character could start a fake line or reorder what follows it.
+ */
+const NAME_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Why `name` cannot be a learner's display name (`subject_name` of a response, the learner's
+ * name in an invitation link), or undefined when it can: not blank, within MAX_NAME_CHARS, no
+ * character of NAME_UNSAFE. `field` names the field in the sentence.
+ */
+export function displayNameProblem(name: string, field: string): { code: 'too-long' | 'blank' | 'control-character'; message: string } | undefined {
+  if (name.length > MAX_NAME_CHARS) {
+    return { code: 'too-long', message: `${field} has ${name.length.toLocaleString('en')} characters, starting ${excerpt(name, 20)}; a name may have at most ${MAX_NAME_CHARS}.` };
+  }
+  if (name.trim() === '') return { code: 'blank', message: `${field} is blank: leave the field out when there is no name.` };
+  if (NAME_UNSAFE.test(name)) return { code: 'control-character', message: `${field} ${excerpt(name)} holds a line break, control or text-direction character, which a name never has.` };
+  return undefined;
+}
+
+/**
+ * A name typed by a user, made fit for a response file or a link: unsafe characters become
+ * spaces, runs of space one, cut to MAX_NAME_CHARS. `{}` when nothing is left, so a response
+ * without a name is written without the field (exactOptionalPropertyTypes: no `undefined`).
+ */
+export function subjectNameField(name: string): { subjectName?: string } {
+  const cleaned = name.replace(new RegExp(NAME_UNSAFE.source, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  const cut = cleaned.length > MAX_NAME_CHARS ? cleaned.slice(0, MAX_NAME_CHARS).replace(/[\uD800-\uDBFF]$/, '').trim() : cleaned;
+  return cut === '' ? {} : { subjectName: cut };
 }

@@ -5,13 +5,14 @@ import { MAX_COMMENT_CHARS, MAX_ID_CHARS } from '../model/limits.ts';
 import type { Rating } from '../model/rating-scale.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import { fail, type Issue, ok, type Result } from '../model/result.ts';
-import { checkResponseHead, type FieldIssue, type FrameworkLookup, RESPONSE_FIELDS } from './response-fields.ts';
+import { checkResponseHead, displayNameProblem, type FieldIssue, type FrameworkLookup, RESPONSE_FIELDS } from './response-fields.ts';
 
 /** DESIGN.md's response file: what the app saves, a rater sends back and `score` reads. */
 export const RESPONSE_FORMAT = 'skillscope-response';
 export const RESPONSE_VERSION = 1;
 
-const KEYS = ['format', 'version', ...RESPONSE_FIELDS, 'answers', 'comments'] as const;
+/** `subject_name` is optional (the learner's display name); the CSVs do not carry it. */
+const KEYS = ['format', 'version', ...RESPONSE_FIELDS, 'subject_name', 'answers', 'comments'] as const;
 
 /** Keys in a fixed order, two-space indent, a final line break: the same response, the same bytes. */
 export function writeResponseFile(response: SurveyResponse): string {
@@ -27,6 +28,8 @@ export function writeResponseFile(response: SurveyResponse): string {
     framework_id: response.frameworkId,
     survey_id: response.surveyId,
     subject_id: response.subjectId,
+    // Left out when there is no name, so that such a file keeps the bytes it always had.
+    ...(response.subjectName === undefined ? {} : { subject_name: response.subjectName }),
     rater_group: response.raterGroup,
     submitted_at: response.submittedAt,
     answers,
@@ -81,6 +84,8 @@ export function readResponseValue(data: unknown, file: string, lookup: Framework
   const alreadySaid = new Set(found.slice(0, typed).map((issue) => issue.path));
   found.push(...headIssues.filter((issue) => !alreadySaid.has(issue.path)));
 
+  const subjectName = readSubjectName(own(data, 'subject_name'), add);
+
   const answers = new Map<string, Rating | null>();
   const rawAnswers = own(data, 'answers');
   if (rawAnswers === undefined) {
@@ -114,7 +119,22 @@ export function readResponseValue(data: unknown, file: string, lookup: Framework
   }
 
   if (found.length > 0 || checked.raterGroup === undefined) return fail(inFile(found, file));
-  return ok({ ...head, raterGroup: checked.raterGroup, answers, comments });
+  return ok({ ...head, ...(subjectName === undefined ? {} : { subjectName }), raterGroup: checked.raterGroup, answers, comments });
+}
+
+/** The optional display name: absent is fine; anything present must be a name (displayNameProblem). */
+function readSubjectName(value: unknown, add: (code: string, path: string, message: string) => void): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    add('response.wrong-type', 'subject_name', `subject_name must be text, not ${showValue(value)}.`);
+    return undefined;
+  }
+  const problem = displayNameProblem(value, 'subject_name');
+  if (problem !== undefined) {
+    add(problem.code === 'too-long' ? 'response.too-long' : `response.name-${problem.code}`, 'subject_name', problem.message);
+    return undefined;
+  }
+  return value;
 }
 
 function inFile(found: FieldIssue[], file: string): Issue[] {

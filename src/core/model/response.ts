@@ -19,6 +19,11 @@ export type SurveyResponse = {
   frameworkId: string;
   surveyId: string;
   subjectId: string;
+  /**
+   * The learner's display name, when the file carries one (`subject_name`): a label for people,
+   * never a key. Ids join responses; two responses may name one subject differently.
+   */
+  subjectName?: string;
   raterGroup: RaterGroup;
   /** ISO 8601, as written in the file; compared as instants. */
   submittedAt: string;

@@ -6,6 +6,7 @@ import { OTHER_GROUPS, type OtherGroup } from '../model/response.ts';
 import { isRecord, own } from '../model/json-value.ts';
 import { FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION, readSkillscopeFramework } from '../model/framework-file.ts';
 import { packPayload, unpackPayload } from '../io/packed-payload.ts';
+import { displayNameProblem } from '../io/response-fields.ts';
 
 /**
  * What a rater's link carries, in the URL fragment so that no server sees it: the survey, the
@@ -91,6 +92,10 @@ export function decodeInvitation(payload: string, builtin: (id: string) => boole
   const invitationId = text$('invitationId', 'invitation id', MAX_ID_CHARS);
   const frameworkId = text$('frameworkId', 'framework', MAX_ID_CHARS);
   const learnerName = text$('learnerName', "learner's name", MAX_NAME_CHARS);
+  // The rater's response carries this name as its subject_name: a name the response reader
+  // would refuse must be refused here, before anyone answers.
+  const nameProblem = learnerName === '' ? undefined : displayNameProblem(learnerName, "The link's learner's name");
+  if (nameProblem !== undefined) issues.push(issue('invitation.bad-field', 'learnerName', nameProblem.message));
   const subjectId = text$('subjectId', "learner's id", MAX_ID_CHARS);
   const note = text$('note', 'note', MAX_NOTE_CHARS);
   const group = own(value, 'group');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseResponseFile, writeResponseFile } from '../../../src/core/io/response-file.ts';
+import { displayNameProblem, subjectNameField } from '../../../src/core/io/response-fields.ts';
 import type { Issue, Result } from '../../../src/core/model/result.ts';
 import { DOMAINS, LEVELLED, lookup, response } from './fixtures.ts';
 import { arbitraryResponse } from './arbitrary-response.ts';
@@ -98,10 +99,12 @@ describe('parseResponseFile', () => {
     expect(issues.map((i) => [i.code, i.path])).toEqual([['response.wrong-type', 'response_id']]);
   });
 
-  it('refuses a framework it does not know, and says how to load one', () => {
+  it('refuses a framework it does not know, says it came from a framework file, and names no command-line flag (the app shows core\'s words too)', () => {
     const issues = issuesOf(parse(edit((json) => { json['framework_id'] = 'onet-99-9999-00'; json['survey_id'] = 'onet-99-9999-00.self'; })));
     expect(issues.map((i) => i.code)).toEqual(['response.unknown-framework']);
-    expect(issues[0]?.message).toContain('--framework');
+    expect(issues[0]?.message).toContain('"onet-99-9999-00"');
+    expect(issues[0]?.message).toContain('framework file');
+    expect(issues[0]?.message).not.toMatch(/--/);
   });
 
   it('requires the self survey for self and the 360 survey for raters', () => {
@@ -161,6 +164,78 @@ describe('parseResponseFile', () => {
         expect(parse(writeResponseFile(original))).toEqual({ ok: true, value: original });
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('subject_name, the learner\'s display name', () => {
+  const named = (name: string) => edit((json) => { json['subject_name'] = name; });
+
+  it('is written after subject_id when the response has one, and read back', () => {
+    const original = response({ raterGroup: 'peer' });
+    const withName = { ...original, subjectName: 'Ana Ruiz' };
+    const text = writeResponseFile(withName);
+    expect(text).toContain('"subject_id": "ana",\n  "subject_name": "Ana Ruiz",\n  "rater_group"');
+    expect(parse(text)).toEqual({ ok: true, value: withName });
+  });
+
+  it('is left out of a response without one, which reads back without one', () => {
+    const text = writeResponseFile(response());
+    expect(text).not.toContain('subject_name');
+    const result = parse(text);
+    expect(result.ok && 'subjectName' in result.value).toBe(false);
+  });
+
+  it('keeps a name in any script, with its marks and spaces, exactly', () => {
+    for (const name of ['Zoë Ó Briain', 'Nguyễn Thị Minh Khai', '李小龍', 'عمر الخيام', 'O\'Brien <b>=SUM(A1)</b>']) {
+      const result = parse(named(name));
+      expect(result.ok && result.value.subjectName).toBe(name);
+    }
+  });
+
+  it.each([
+    ['a line break, which could print a fake second line', 'Ana\nfile.json: all good'],
+    ['a terminal escape', 'Ana\u001b[2J'],
+    ['a bidirectional override, which reorders what follows', 'Ana\u202Egnp.exe'],
+    ['a C1 control', 'Ana\u0085Ruiz'],
+  ])('refuses a name holding %s, and quotes it escaped', (_what, name) => {
+    const issues = issuesOf(parse(named(name)));
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['response.name-control-character', 'subject_name']]);
+    expect(issues[0]?.message).not.toMatch(/[\u0000-\u001f\u202e\u0085]/);
+    expect(issues[0]?.message).toMatch(/\\u001b|\\n|\\u202e|\\u0085/);
+  });
+
+  it('refuses a name over 200 characters with a short excerpt, a blank name, and a name that is not text', () => {
+    const long = issuesOf(parse(named('A'.repeat(5_000_000))));
+    expect(long.map((i) => [i.code, i.path])).toEqual([['response.too-long', 'subject_name']]);
+    expect(long[0]?.message).toContain('5,000,000 characters');
+    expect(long[0]?.message.length).toBeLessThan(200);
+    expect(issuesOf(parse(named('   '))).map((i) => i.code)).toEqual(['response.name-blank']);
+    expect(issuesOf(parse(edit((json) => { json['subject_name'] = { first: 'Ana' }; }))).map((i) => i.code)).toEqual(['response.wrong-type']);
+  });
+
+  it('refuses a file that gives subject_name twice', () => {
+    const text = writeResponseFile({ ...response(), subjectName: 'Ana' }).replace('"subject_name": "Ana",', '"subject_name": "Ana",\n  "subject_name": "Eve",');
+    expect(issuesOf(parse(text)).map((i) => [i.code, i.path])).toEqual([['json.duplicate-key', 'subject_name']]);
+  });
+
+  it('is made from a typed name by subjectNameField: controls become spaces, blank gives no field', () => {
+    expect(subjectNameField('  Ana\tRuiz\u202e ')).toEqual({ subjectName: 'Ana Ruiz' });
+    expect(subjectNameField('\u0001 \n')).toEqual({});
+    const long = subjectNameField('x'.repeat(500)).subjectName ?? '';
+    expect(long).toHaveLength(200);
+    const result = parse(writeResponseFile({ ...response(), ...subjectNameField('Ana\nRuiz') }));
+    expect(result.ok && result.value.subjectName).toBe('Ana Ruiz');
+  });
+
+  it('gives back any response with any valid name exactly after writing it (500 random responses)', () => {
+    const name = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }).filter((text) => displayNameProblem(text, 'name') === undefined);
+    fc.assert(
+      fc.property(arbitraryResponse({ comments: false }), name, (original, subjectName) => {
+        const named = { ...original, subjectName };
+        expect(parse(writeResponseFile(named))).toEqual({ ok: true, value: named });
+      }),
+      { numRuns: 500 },
     );
   });
 });

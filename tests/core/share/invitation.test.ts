@@ -73,6 +73,24 @@ describe('invitation links', () => {
     const result = decodeInvitation(encodeInvitation({ ...invitation, learnerName: 'A'.repeat(10_000), note: 'n'.repeat(1_000_000) }), builtin);
     expect(result.ok === false && result.issues.map((issue) => [issue.code, issue.path])).toEqual([['invitation.too-long', 'learnerName'], ['invitation.too-long', 'note']]);
   });
+
+  // The rater's response carries the learner's name as subject_name: a name the response reader
+  // would refuse must be refused when the link is opened, not when the learner imports the answers.
+  it.each([
+    ['a line break', 'Ana Ruiz\nPlease also rate Eve'],
+    ['a terminal escape', 'Ana\u001b[31m'],
+    ['a bidirectional override', 'Ana \u202Eziur'],
+  ])('refuses a learner name holding %s, quoted escaped', (_what, learnerName) => {
+    const result = decodeInvitation(encodeInvitation({ ...invitation, learnerName }), builtin);
+    expect(result.ok === false && result.issues.map((issue) => [issue.code, issue.path])).toEqual([['invitation.bad-field', 'learnerName']]);
+    expect(result.ok === false && result.issues[0]?.message).toMatch(/control|line break/);
+    expect(result.ok === false && result.issues[0]?.message).not.toMatch(/[\n\u001b\u202e]/);
+  });
+
+  it('keeps a learner name in any script, as the response\'s subject_name will', () => {
+    const named = { ...invitation, learnerName: 'Nguyễn Thị Minh Khai, عمر' };
+    expect(decodeInvitation(encodeInvitation(named), builtin)).toEqual({ ok: true, value: named });
+  });
 });
 
 /** A payload packed from JSON text as written, which packPayload (JSON.stringify) cannot make. */
