@@ -149,7 +149,7 @@ describe('a rater answers a confidential invitation', () => {
     const after = submissionDay(new Date());
 
     const file = await downloadBytes(page, 'Download the sealed file');
-    expect(file.name).toBe('skillscope-sealed-ana-ruiz.age');
+    expect(file.name).toBe(`skillscope-sealed-ana-ruiz-${peer().invitationId.slice('inv-'.length)}.age`);
     expect(file.bytes.subarray(0, 22).toString('latin1')).toBe('age-encryption.org/v1\n');
     expect(() => JSON.parse(file.bytes.toString('utf8'))).toThrow();
     expect(file.bytes.includes(Buffer.from('runbook'))).toBe(false);

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { coachFingerprint } from '../../core/confidential/coach-signing-key.ts';
 import type { CampaignManifest } from '../../core/confidential/campaign-manifest.ts';
-import { slug } from '../../core/model/ids.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { Delivery } from '../rate/Delivery.tsx';
+import { sealedFileName } from '../rate/response-file-names.ts';
 import type { SealedSubmission } from '../storage/sealed-submissions.ts';
 import { downloadFile } from '../components/download.ts';
 import { formatDay } from './format-day.ts';
@@ -22,7 +22,7 @@ export function SealedThankYou({ submission, manifest, stored, endpoint }: Props
   const coach = manifest.coach.name;
   const learner = manifest.learner.name;
   const fingerprint = useMemo(() => coachFingerprint(manifest.coach.signing_key, manifest.coach.recipient), [manifest]);
-  const filename = `skillscope-sealed-${slug(learner, 40, 'learner')}.age`;
+  const filename = sealedFileName(learner, submission.invitationId);
 
   return (
     <section aria-labelledby="done-title">

@@ -1,11 +1,13 @@
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { Survey } from 'survey-react-ui';
 import { responseFromSurveyData, type SurveyData } from '../../core/generate/survey-data.ts';
+import { subjectNameField } from '../../core/io/response-fields.ts';
 import type { SurveyJson } from '../../core/generate/survey-json.ts';
 import { LEARNER_VARIABLE, RATER_GROUP_QUESTION, surveyVersionOf } from '../../core/generate/survey-identity.ts';
 import { surveyIdOf } from '../../core/model/survey-id.ts';
 import type { Invitation } from '../../core/share/invitation.ts';
 import type { LoadedFramework } from '../frameworks/framework-source.ts';
+import { AnswerCheck } from '../survey/AnswerCheck.tsx';
 import { SaveStatus } from '../survey/SaveStatus.tsx';
 import { usePersistentSurvey } from '../survey/use-persistent-survey.ts';
 import { AnonymityNote } from './AnonymityNote.tsx';
@@ -39,6 +41,7 @@ export function RaterSurvey({ loaded, invitation }: { loaded: LoadedFramework; i
       frameworkId: framework.id,
       surveyId: identity.surveyId,
       subjectId: invitation.subjectId,
+      ...subjectNameField(invitation.learnerName),
       raterGroup: invitation.group,
       submittedAt: new Date().toISOString(),
     });
@@ -105,6 +108,7 @@ export function RaterSurveyForm({ json, identity, learnerName, defaults, onCompl
   return (
     <>
       {model ? <Survey model={model} /> : <p role="status">Loading your answers…</p>}
+      {model && <AnswerCheck model={model} audience="rater" />}
       <SaveStatus state={saveState} />
     </>
   );

@@ -5,15 +5,15 @@ import type { Invitation } from '../../core/share/invitation.ts';
 import { encodeResponseCode } from '../../core/io/response-code.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { downloadFile } from '../components/download.ts';
-import { slug } from '../../core/model/ids.ts';
 import { Delivery } from './Delivery.tsx';
+import { responseFileName } from './response-file-names.ts';
 import type { Submission } from '../storage/submissions.ts';
 
 /** After submitting: the response file, the short code, and delivery to a collection address. */
 export function SubmittedResponse({ submission, framework, invitation }: { submission: Submission; framework: Framework; invitation: Invitation }) {
   const file = useMemo(() => writeResponseFile(submission.response), [submission]);
   const code = useMemo(() => encodeResponseCode(submission.response, framework), [submission, framework]);
-  const filename = `skillscope-response-${slug(invitation.learnerName, 40, 'learner')}-${submission.response.raterGroup}-${submission.response.submittedAt.slice(0, 10)}.json`;
+  const filename = responseFileName(invitation.learnerName, submission.response.raterGroup, submission.response.submittedAt, invitation.invitationId);
 
   return (
     <section aria-labelledby="done-title">

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Survey } from 'survey-react-ui';
 import { responseFromSurveyData } from '../../core/generate/survey-data.ts';
+import { subjectNameField } from '../../core/io/response-fields.ts';
 import { surveyVersionOf } from '../../core/generate/survey-identity.ts';
 import { surveyIdOf } from '../../core/model/survey-id.ts';
 import type { LoadedFramework } from '../frameworks/framework-source.ts';
@@ -8,6 +9,7 @@ import { navigate } from '../shell/use-route.ts';
 import { deleteDraft } from '../storage/drafts.ts';
 import { saveResponses } from '../storage/responses.ts';
 import type { Learner } from '../storage/settings.ts';
+import { AnswerCheck } from './AnswerCheck.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { usePersistentSurvey } from './use-persistent-survey.ts';
 
@@ -28,6 +30,7 @@ export function SelfSurvey({ loaded, learner }: { loaded: LoadedFramework; learn
         frameworkId: framework.id,
         surveyId: identity.surveyId,
         subjectId: learner.subjectId,
+        ...subjectNameField(learner.displayName),
         raterGroup: 'self',
         submittedAt: new Date().toISOString(),
       });
@@ -51,6 +54,7 @@ export function SelfSurvey({ loaded, learner }: { loaded: LoadedFramework; learn
       <h1 id="survey-title">{framework.title}: self-assessment</h1>
       <p className="lead">Rate yourself on each statement. Your answers are saved in this browser as you go: you can close the tab and come back.</p>
       {model ? <Survey model={model} /> : <p role="status">Loading your answers…</p>}
+      {model && <AnswerCheck model={model} audience="self" />}
       <SaveStatus state={saveState} />
     </section>
   );

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Model, settings } from 'survey-core';
+import { type Model, settings } from 'survey-core';
 import type { SurveyJson } from '../../core/generate/survey-json.ts';
 import { RATER_GROUP_QUESTION } from '../../core/generate/survey-identity.ts';
 import { type DraftIdentity, loadDraft, saveDraft } from '../storage/drafts.ts';
 import { askForPersistentStorage } from '../storage/settings.ts';
+import { AnswerCountingSurvey } from './answer-counting-survey.ts';
 import { applySkillscopeTheme } from './survey-theme.ts';
 
 export type SaveState =
@@ -16,7 +17,7 @@ export type SaveState =
  * whose page is remembered, so a reload or a new tab resumes exactly where the user was.
  */
 export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, variables: Readonly<Record<string, string>> = {}) {
-  const [model, setModel] = useState<Model | null>(null);
+  const [model, setModel] = useState<AnswerCountingSurvey | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const key = JSON.stringify(identity);
 
@@ -26,7 +27,7 @@ export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, v
     let persistent: Promise<'granted' | 'denied' | 'unsupported'> | null = null;
     // People who ask their system for less motion get pages that change without SurveyJS's animation.
     settings.animationEnabled = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const survey = new Model(json);
+    const survey = new AnswerCountingSurvey(json);
     applySkillscopeTheme(survey);
     for (const [name, value] of Object.entries(variables)) survey.setVariable(name, value);
     keepFrameworkTextLiteral(survey, json, Object.keys(variables));

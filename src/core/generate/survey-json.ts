@@ -23,8 +23,7 @@ export type SurveyJson = {
   description: string;
   showProgressBar: boolean;
   progressBarLocation: 'aboveheader';
-  progressBarType: 'pages';
-  progressBarShowPageTitles: boolean;
+  progressBarType: 'questions';
   showQuestionNumbers: 'off';
   textUpdateMode: 'onTyping';
   checkErrorsMode: 'onValueChanged';

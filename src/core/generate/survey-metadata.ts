@@ -21,15 +21,17 @@ function identity(framework: Framework, kind: SurveyKind): CalculatedValueJson[]
   ];
 }
 
-/** Settings both surveys share: progress bar by page, no numbering, comments saved as typed. */
+/**
+ * Settings both surveys share: a progress bar that counts answered questions (a bar of pages
+ * says "done" for a page left blank), no numbering, comments saved as typed.
+ */
 export function surveyShell(framework: Framework, kind: SurveyKind, title: string, description: string): Omit<SurveyJson, 'pages'> {
   return {
     title,
     description,
     showProgressBar: true,
     progressBarLocation: 'aboveheader',
-    progressBarType: 'pages',
-    progressBarShowPageTitles: true,
+    progressBarType: 'questions',
     showQuestionNumbers: 'off',
     textUpdateMode: 'onTyping',
     checkErrorsMode: 'onValueChanged',

@@ -51,14 +51,19 @@ export function commentQuestion(pageName: string, pageTitle: string, prompt: str
   return { type: 'comment', name: commentQuestionName(pageName), title: `${prompt} ${pageTitle} (optional)`, maxLength: COMMENT_MAX_LENGTH, rows: 3 };
 }
 
-/** The attribution every survey shows on its first page. */
+/**
+ * The attribution every survey shows on its first page: one source a line, as on the About page
+ * (survey-core keeps the line breaks of a page description; the text stays plain text).
+ */
 export function attributionText(framework: Framework): string {
   return framework.attributions
     .map((a) => {
       const text = a.text.startsWith(a.publisher) ? a.text : `${a.publisher}. ${a.text}`;
-      return `Source: ${text}${a.licence && !text.includes(a.licence) ? ` Licence: ${a.licence}.` : ''}`;
+      const line = `Source: ${text}${a.licence && !text.includes(a.licence) ? ` Licence: ${a.licence}.` : ''}`;
+      // A line break inside a source's own text would make one source look like two.
+      return line.replace(/\s+/g, ' ').trim();
     })
-    .join(' ');
+    .join('\n');
 }
 
 export function statementPages(framework: Framework, audience: Audience, howToRate: string, commentPrompt: string): PageJson[] {

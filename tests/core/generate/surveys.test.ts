@@ -76,8 +76,16 @@ describe.each(frameworks.map((f) => [f.id, f] as const))('the surveys of %s', (_
     expect(raterModel.data).toMatchObject({ survey_id: `${framework.id}.360` });
   });
 
-  it('show the attribution on the first page', () => {
+  it('show the attribution on the first page, one source a line', () => {
     expect(self.pages[0]?.description).toContain(framework.attributions[0]?.publisher ?? '');
+    const sources = (self.pages[0]?.description ?? '').split('\n').filter((line) => line.includes('Source:'));
+    expect(sources).toHaveLength(framework.attributions.length);
+    for (const line of sources) expect(line.match(/Source:/g)).toHaveLength(1);
+    expect(self.pages.slice(1).every((page) => !page.description.includes('Source:'))).toBe(true);
+  });
+
+  it('count answered questions in the progress bar, not pages', () => {
+    for (const json of [self, rater]) expect(new Model(json).progressBarType).toBe('questions');
   });
 
   it('address the learner by the name the invitation passes', () => {
@@ -89,6 +97,18 @@ describe.each(frameworks.map((f) => [f.id, f] as const))('the surveys of %s', (_
 });
 
 describe('framework text stays plain text in the survey', () => {
+  it('keeps a source whose text has line breaks of its own on one line', () => {
+    const parsed = parseOnetExport(onetExportText(), 'onet.json');
+    if (!parsed.ok) throw new Error('fixture');
+    const [first] = parsed.value.attributions;
+    if (first === undefined) throw new Error('fixture has no attribution');
+    const framework = { ...parsed.value, attributions: [{ ...first, text: 'Line one\nSource: line two\r\n\u2028three' }, first] };
+    const description = buildSelfSurvey(framework).pages[0]?.description ?? '';
+    const sources = description.split('\n').filter((line) => line.startsWith('Source:'));
+    expect(sources).toHaveLength(2);
+    expect(sources[0]).toContain('Line one Source: line two three');
+  });
+
   it('keeps HTML and script tags as literal titles, with no element that renders HTML', () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     const parsed = parseOnetExport(onetExportText({ statements: { emerging: [hostile] } }), 'hostile.json');

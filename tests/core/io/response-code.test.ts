@@ -34,7 +34,7 @@ describe('response codes', () => {
   });
 
   const damaged: [string, (code: string) => string, string][] = [
-    ['cut short', (c) => c.slice(0, c.length - 10), 'code.damaged'],
+    ['cut short', (c) => c.slice(0, c.length - 10), 'code.cut-short'],
     ['with one character changed', (c) => `${c.slice(0, 30)}${c[30] === 'x' ? 'y' : 'x'}${c.slice(31)}`, ''],
     ['without its prefix', (c) => c.slice(5), 'code.prefix'],
     ['oversized', () => `SKR1.${'A'.repeat(250_000)}`, 'code.too-large'],
@@ -46,6 +46,53 @@ describe('response codes', () => {
       expect(result.issues[0]?.file).toBe('pasted code 2');
       if (code !== '') expect(result.issues[0]?.code).toBe(code);
     }
+  });
+
+  describe('cut short', () => {
+    const code = encodeResponseCode(fullResponse(), durable);
+    const verdict = (text: string) => {
+      const result = decodeResponseCode(text, 'pasted text, code 1', lookup);
+      if (result.ok) throw new Error('a damaged code was read');
+      return result.issues;
+    };
+
+    it('are said to look cut short, once, wherever they were cut, and never to hold characters a code never has', () => {
+      for (let length = 'SKR1.'.length; length < code.length; length += 1) {
+        const issues = verdict(code.slice(0, length));
+        expect(issues, `cut to ${length} characters`).toHaveLength(1);
+        expect(issues[0]?.code, `cut to ${length} characters`).toBe('code.cut-short');
+        expect(issues[0]?.message.match(/cut short/g), `cut to ${length} characters`).toHaveLength(1);
+        expect(issues[0]?.message).not.toMatch(/never has/);
+        expect(issues[0]?.message).toMatch(/copied whole, to its last character/);
+      }
+    });
+
+    it('say so, not "a character no code has", when a chat app marked the cut with an ellipsis', () => {
+      for (const mark of ['…', '...']) {
+        expect(verdict(`${code.slice(0, 120)}${mark}`)).toEqual([
+          { code: 'code.cut-short', file: 'pasted text, code 1', path: '', message: expect.stringMatching(/^The code looks cut short: its end is missing\./) },
+        ]);
+      }
+    });
+
+    it('say it is cut short plainly when its length is one no code has', () => {
+      const length = [...Array(40).keys()].map((n) => code.length - n).find((n) => (n - 'SKR1.'.length) % 4 === 1) ?? 0;
+      expect(verdict(code.slice(0, length))[0]?.message).toBe('The code looks cut short: its end is missing. Check that it was copied whole, to its last character, or ask the rater to copy it again.');
+    });
+  });
+
+  it('name a character no code has, and where it is, when one was typed into the code', () => {
+    const code = encodeResponseCode(fullResponse(), durable);
+    const result = decodeResponseCode(`${code.slice(0, 20)}%${code.slice(21)}`, 'pasted code', lookup);
+    expect(result.ok === false && result.issues).toEqual([
+      { code: 'code.characters', file: 'pasted code', path: '', message: 'The code has "%" at character 21, which no response code has; check that it was copied unchanged.' },
+    ]);
+  });
+
+  it('echo a control character typed into a code as an escape, never as itself', () => {
+    const code = encodeResponseCode(fullResponse(), durable);
+    const result = decodeResponseCode(`${code.slice(0, 20)}\u202e${code.slice(21)}`, 'pasted code', lookup);
+    expect(result.ok === false && result.issues[0]?.message).toContain('"\\u202e" at character 21');
   });
 
   it('are refused when made for another framework than the one they name', () => {
