@@ -1,7 +1,8 @@
 import {
-  type AlignmentMatrix, type Attribution, type Domain, type DomainKind, type Framework, type InfoSection,
+  type AlignmentMatrix, type Attribution, type CaseItemRef, type Domain, type DomainKind, type Framework, type InfoSection,
   type Level, type Statement, isLevelId,
 } from '../model/framework.ts';
+import { MAX_ID_CHARS, MAX_NOTE_CHARS } from './limits.ts';
 import { type Issue, type Result, inFile } from '../model/result.ts';
 import { validateFramework } from '../model/validate-framework.ts';
 import { isRecord, own } from './json-value.ts';
@@ -59,6 +60,21 @@ class Reader {
   }
 }
 
+/** A statement's optional CASE item (src/core/case), its identifier and URI capped like other ids and notes. */
+function readCaseItem(r: Reader, item: Record<string, unknown>, at: string): CaseItemRef | undefined {
+  const value = own(item, 'caseItem');
+  if (value === undefined) return undefined;
+  const path = `${at}.caseItem`;
+  if (!isRecord(value)) {
+    r.problem(path, 'caseItem must be an object with identifier and uri.');
+    return undefined;
+  }
+  const ref = { identifier: r.text(value, 'identifier', path), uri: r.text(value, 'uri', path) };
+  if (ref.identifier.length > MAX_ID_CHARS) r.problem(`${path}.identifier`, `identifier has ${ref.identifier.length.toLocaleString('en')} characters; at most ${MAX_ID_CHARS} are allowed.`, 'framework.too-long');
+  if (ref.uri.length > MAX_NOTE_CHARS) r.problem(`${path}.uri`, `uri has ${ref.uri.length.toLocaleString('en')} characters; at most ${MAX_NOTE_CHARS.toLocaleString('en')} are allowed.`, 'framework.too-long');
+  return ref;
+}
+
 export function readSkillscopeFramework(value: unknown, file: string): Result<Framework> {
   const r = new Reader(file);
   if (!isRecord(value) || own(value, 'format') !== FRAMEWORK_FORMAT) {
@@ -109,13 +125,15 @@ export function readSkillscopeFramework(value: unknown, file: string): Result<Fr
     statements: r.each(body, 'statements', p, (item, at): Statement => {
       const level = own(item, 'level');
       if (level !== null && !isLevelId(level)) r.problem(`${at}.level`, 'level must be a level id or null.');
-      return {
+      const statement: Statement = {
         id: r.text(item, 'id', at),
         text: r.text(item, 'text', at),
         level: isLevelId(level) ? level : null,
         domain: r.nullableText(item, 'domain', at),
         source: r.text(item, 'source', at),
       };
+      const caseItem = readCaseItem(r, item, at);
+      return caseItem === undefined ? statement : { ...statement, caseItem };
     }),
     info: r.each(body, 'info', p, (item, at): InfoSection => ({
       id: r.text(item, 'id', at),

@@ -48,7 +48,15 @@ export type Statement = {
   domain: string | null;
   /** Where the statement comes from: the citations stripped from its text, a letter, a number. */
   source: string;
+  /**
+   * The 1EdTech CASE item this statement was imported from, kept so that a response can name the
+   * CASE item it rated and a re-export keeps the item's identity. Absent for other sources.
+   */
+  caseItem?: CaseItemRef;
 };
+
+/** A CASE item's identifier (usually a UUID) and URI, exactly as its package gave them. */
+export type CaseItemRef = { identifier: string; uri: string };
 
 /** Information a learner would want beside the statements: not rated, shown in the app. */
 export type InfoSection = {
