@@ -176,7 +176,7 @@ function longRows(responses: readonly SurveyResponse[], framework: Framework): C
       if (rating === undefined) continue;
       rows.push([
         r.responseId, r.frameworkId, r.surveyId, r.subjectId, r.raterGroup, r.submittedAt,
-        statement.id, statement.level ?? '', statement.domain ?? '', rating, ratingLabel(rating, r.raterGroup),
+        statement.id, statement.level ?? '', statement.domain ?? '', rating, ratingLabel(rating, r.raterGroup), statement.caseItem?.uri ?? '',
       ]);
     }
   }

@@ -17,7 +17,7 @@ import {
   startDraft,
 } from './responses-csv-draft.ts';
 import type { CsvRowReader } from './responses-csv-stream.ts';
-import { LONG_COLUMNS } from './responses-long-columns.ts';
+import { LONG_COLUMNS, LONG_REQUIRED_COLUMNS } from './responses-long-columns.ts';
 
 /** In the long file N/A is an empty rating; `NA` is forgiven, as the wide file writes it. */
 const LONG_NA = new Set(['', 'NA', 'N/A']);
@@ -35,7 +35,7 @@ const BAD_CODE = BAD;
  * Reads `responses-long.csv` row by row. Rows of one response need not be next to each other,
  * but usually are, and follow the framework's order, so the last response and its next
  * statement are tried first. The header is mapped to positions once; a usual row costs a few
- * string compares. level, domain and rating_label are there for people reading the file: the
+ * string compares. level, domain, rating_label and case_item_uri are there for people reading the file: the
  * framework and the rating decide, so they are not checked (a rating changed in Excel without
  * its label still counts, as changed).
  */
@@ -53,7 +53,7 @@ export function createLongCsvReader(file: string, lookup: FrameworkLookup): CsvR
   return {
     header(cells) {
       headerSeen = true;
-      const index = indexHeader(cells, LONG_COLUMNS, () => false, issues);
+      const index = indexHeader(cells, LONG_REQUIRED_COLUMNS, (name) => (LONG_COLUMNS as readonly string[]).includes(name), issues);
       ready = index.complete;
       width = cells.length;
       fields = fieldPositions(index.columns);

@@ -40,12 +40,12 @@ export function* writeResponsesLongCsvChunks(
     const group = response.raterGroup;
     const submittedAt = guardFormula(response.submittedAt);
     let written = 0;
-    for (const [id, statementId, level, domain] of statementCells(framework)) {
+    for (const [id, statementId, level, domain, caseItemUri] of statementCells(framework)) {
       const rating = response.answers.get(id);
       if (rating === undefined) continue;
       written += 1;
       const label = ratingLabel(rating, group);
-      rows.push([responseId, frameworkId, surveyId, subjectId, group, submittedAt, statementId, level, domain, rating, label]);
+      rows.push([responseId, frameworkId, surveyId, subjectId, group, submittedAt, statementId, level, domain, rating, label, caseItemUri]);
       if (rows.length >= rowsPerChunk) {
         yield writeCsvBody(LONG_COLUMNS, rows, false, { guarded: true });
         rows = [];
@@ -63,15 +63,15 @@ export function readResponsesLongCsv(text: string, file: string, lookup: Framewo
   return feedCsvText(text, file, createLongCsvReader(file, lookup));
 }
 
-/** Per statement: its id, then its id, level and domain as cells. */
-type StatementCells = readonly (readonly [id: string, idCell: string, level: string, domain: string])[];
+/** Per statement: its id, then its id, level, domain and CASE item URI as cells. */
+type StatementCells = readonly (readonly [id: string, idCell: string, level: string, domain: string, caseItemUri: string])[];
 
 function createStatementCells(): (framework: Framework) => StatementCells {
   const cache = new Map<string, StatementCells>();
   return (framework) => {
     let cells = cache.get(framework.id);
     if (cells === undefined) {
-      cells = framework.statements.map((s) => [s.id, guardFormula(s.id), guardFormula(s.level ?? ''), guardFormula(s.domain ?? '')] as const);
+      cells = framework.statements.map((s) => [s.id, guardFormula(s.id), guardFormula(s.level ?? ''), guardFormula(s.domain ?? ''), guardFormula(s.caseItem?.uri ?? '')] as const);
       cache.set(framework.id, cells);
     }
     return cells;

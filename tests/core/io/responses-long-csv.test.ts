@@ -8,12 +8,12 @@ import type { SurveyResponse } from '../../../src/core/model/response.ts';
 import { arbitraryResponses } from './arbitrary-response.ts';
 import { csv, DOMAINS, lookup, response, UNLEVELLED } from './fixtures.ts';
 
-const HEADER = ['response_id', 'framework_id', 'survey_id', 'subject_id', 'rater_group', 'submitted_at', 'statement_id', 'level', 'domain', 'rating', 'rating_label'];
+const HEADER = ['response_id', 'framework_id', 'survey_id', 'subject_id', 'rater_group', 'submitted_at', 'statement_id', 'level', 'domain', 'rating', 'rating_label', 'case_item_uri'];
 const HEAD = ['r-1', 'mini-levelled', 'mini-levelled.self', 'ana', 'self', '2024-05-01T09:30:00Z'];
 const ROWS = [
-  [...HEAD, 'emerging-01', 'emerging', '', '3', 'Independently'],
-  [...HEAD, 'emerging-02', 'emerging', '', '', 'Not part of my role'],
-  [...HEAD, 'advanced-02', 'advanced', '', '1', 'Not yet'],
+  [...HEAD, 'emerging-01', 'emerging', '', '3', 'Independently', ''],
+  [...HEAD, 'emerging-02', 'emerging', '', '', 'Not part of my role', ''],
+  [...HEAD, 'advanced-02', 'advanced', '', '1', 'Not yet', ''],
 ];
 const read = (text: string) => readResponsesLongCsv(text, 'team.csv', lookup);
 const issuesOf = <T>(result: Result<T>): Issue[] => (result.ok ? [] : result.issues);
@@ -26,7 +26,17 @@ describe('writeResponsesLongCsv', () => {
 
   it('labels a rater\'s N/A "Not observed" and leaves level or domain empty where the framework has none', () => {
     const text = writeResponsesLongCsv([response({ frameworkId: UNLEVELLED.id, raterGroup: 'manager', answers: [['ws-02', null]] })], lookup);
-    expect(text.split('\r\n')[1]).toBe('r-1,mini-unlevelled,mini-unlevelled.360,ana,manager,2024-05-01T09:30:00Z,ws-02,,ws,,Not observed');
+    expect(text.split('\r\n')[1]).toBe('r-1,mini-unlevelled,mini-unlevelled.360,ana,manager,2024-05-01T09:30:00Z,ws-02,,ws,,Not observed,');
+  });
+
+  it('names the CASE item each rated statement came from in case_item_uri, so ratings join back to a CASE framework', () => {
+    const uri = 'https://case.example.org/uri/5f0e2a3c-1111-4222-8333-944455556666';
+    const levelled = lookup('mini-levelled');
+    if (levelled === undefined) throw new Error('fixture missing');
+    const withCase = { ...levelled, statements: levelled.statements.map((statement) => (statement.id === 'emerging-01' ? { ...statement, caseItem: { identifier: '5f0e2a3c-1111-4222-8333-944455556666', uri } } : statement)) };
+    const text = writeResponsesLongCsv([response()], (id) => (id === withCase.id ? withCase : lookup(id)));
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((row) => [row.statement_id, row.case_item_uri])).toEqual([['emerging-01', uri], ['emerging-02', ''], ['advanced-02', '']]);
   });
 
   it('writes answers in the framework\'s order and gives an unanswered statement no row', () => {
@@ -52,6 +62,10 @@ describe('writeResponsesLongCsv', () => {
 describe('readResponsesLongCsv', () => {
   it('reads back what it writes', () => {
     expect(read(csv([HEADER, ...ROWS]))).toEqual({ ok: true, value: [response()] });
+  });
+
+  it('reads a file written before case_item_uri existed, without that column', () => {
+    expect(read(csv([HEADER.slice(0, -1), ...ROWS.map((row) => row.slice(0, -1))]))).toEqual({ ok: true, value: [response()] });
   });
 
   it('accepts the file as Excel re-saves it: no BOM, every cell quoted, LF, trailing empty lines and cells', () => {
@@ -145,7 +159,7 @@ describe('readResponsesLongCsv', () => {
 
   it('refuses values past the header\'s columns, but not empty ones', () => {
     const rows = ROWS.map((row, index) => (index === 2 ? [...row, '', 'extra'] : [...row, '']));
-    expect(where(issuesOf(read(csv([HEADER, ...rows]))))).toEqual([['csv.too-many-cells', 4, 'column 13']]);
+    expect(where(issuesOf(read(csv([HEADER, ...rows]))))).toEqual([['csv.too-many-cells', 4, 'column 14']]);
   });
 
   it('counts blank lines in row numbers, as a spreadsheet shows them', () => {
