@@ -9,6 +9,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), builtinFrameworksPlugin(fileURLToPath(new URL('./seeds/', import.meta.url))), contentSecurityPolicyPlugin()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  // Module workers can load code on demand: the framework reader's worker imports read-excel-file only for a workbook.
+  worker: { format: 'es' },
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], testTimeout: 60_000 } },

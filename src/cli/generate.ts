@@ -3,7 +3,7 @@ import { escapeControls } from '../core/model/echo.ts';
 import { formatIssue } from '../core/model/result.ts';
 import { surveyFiles } from '../core/generate/survey-files.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
-import { loadFrameworkFiles } from './load-framework-files.ts';
+import { loadFrameworkFilesWithWorkbooks } from './load-framework-files.ts';
 import { describeFailedWrite, writeOutputFiles } from './write-output.ts';
 
 const SURVEYS_DIR = fileURLToPath(new URL('../../surveys/', import.meta.url));
@@ -12,7 +12,9 @@ const HELP = `Usage:
   npm run generate                          regenerate surveys/ from seeds/ (the six built-in frameworks)
   npm run generate -- FILE... --out DIR     generate the surveys of any framework file(s) into DIR
 
-Reads O*NET framework exports (JSON), Skillscope framework files and the built-in seed formats.
+Reads the spreadsheet framework template (CSV or .xlsx: framework_id, framework_title, source,
+domain, level, statement, statement_id), O*NET framework exports (JSON), Skillscope framework
+files and the built-in seed formats, each told apart by its content.
 Writes <framework-id>.self.json and <framework-id>.360.json per framework. On any problem it
 prints one line per problem and writes nothing.`;
 
@@ -35,7 +37,7 @@ export function parseGenerateArgs(argv: readonly string[]): Args {
   return args;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const args = parseGenerateArgs(argv);
   if (args.help) {
     console.log(HELP);
@@ -47,7 +49,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const builtin = args.files.length === 0;
-  const loaded = builtin ? loadBuiltinFrameworks() : loadFrameworkFiles(args.files);
+  const loaded = builtin ? loadBuiltinFrameworks() : await loadFrameworkFilesWithWorkbooks(args.files);
   if (!loaded.ok) {
     for (const issue of loaded.issues) console.error(formatIssue(issue));
     console.error(`Nothing written: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}.`);
@@ -65,4 +67,4 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

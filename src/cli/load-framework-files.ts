@@ -2,17 +2,34 @@ import { excerpt } from '../core/model/echo.ts';
 import type { Framework } from '../core/model/framework.ts';
 import type { Issue, Result } from '../core/model/result.ts';
 import { MAX_FRAMEWORK_FILE_BYTES } from '../core/parse/framework-size.ts';
-import { readFrameworkBytes } from '../core/parse/parse-framework-file.ts';
+import { readFrameworkBytes, readFrameworkFile } from '../core/parse/parse-framework-file.ts';
 import { readInputFile } from './read-input-file.ts';
+import { readXlsxSheet } from './read-xlsx-sheet.ts';
 
-/** Framework files named on the command line, every problem of every file listed. */
+/** Framework files named on the command line, every problem of every file listed; .xlsx workbooks are refused (see loadFrameworkFilesWithWorkbooks). */
 export function loadFrameworkFiles(files: readonly string[]): Result<Framework[]> {
+  return gather(files.map((file) => {
+    const input = readInputFile(file, MAX_FRAMEWORK_FILE_BYTES);
+    return { file, parsed: input.ok ? readFrameworkBytes(input.value, file) : input };
+  }));
+}
+
+/** The same, and .xlsx workbooks too (the spreadsheet template), read with read-excel-file. */
+export async function loadFrameworkFilesWithWorkbooks(files: readonly string[]): Promise<Result<Framework[]>> {
+  const read: { file: string; parsed: Result<Framework[]> }[] = [];
+  for (const file of files) {
+    const input = readInputFile(file, MAX_FRAMEWORK_FILE_BYTES);
+    read.push({ file, parsed: input.ok ? await readFrameworkFile(input.value, file, readXlsxSheet) : input });
+  }
+  return gather(read);
+}
+
+/** Every file's frameworks, or every problem: a framework id found in two files is one of them. */
+function gather(read: readonly { file: string; parsed: Result<Framework[]> }[]): Result<Framework[]> {
   const frameworks: Framework[] = [];
   const issues: Issue[] = [];
   const seen = new Map<string, string>();
-  for (const file of files) {
-    const input = readInputFile(file, MAX_FRAMEWORK_FILE_BYTES);
-    const parsed = input.ok ? readFrameworkBytes(input.value, file) : input;
+  for (const { file, parsed } of read) {
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       continue;

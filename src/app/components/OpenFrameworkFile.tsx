@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import type { Issue } from '../../core/model/result.ts';
+import { FRAMEWORK_FILE_ACCEPT } from '../frameworks/framework-file-types.ts';
+import { FileDropZone } from './FileDropZone.tsx';
 import { IssueList } from './IssueList.tsx';
 
-/** "Open a framework file": any O*NET framework export or Skillscope framework file. */
-export function OpenFrameworkFile({ onOpened }: { onOpened: () => void }) {
+/** "Open a framework file": the spreadsheet template (CSV or .xlsx), any O*NET framework export or Skillscope framework file, picked or dropped. */
+export function OpenFrameworkFile({ onOpened, children }: { onOpened: () => void; children?: ReactNode }) {
   const inputId = useId();
   const [issues, setIssues] = useState<Issue[]>([]);
   const [opened, setOpened] = useState<string | null>(null);
@@ -27,9 +29,9 @@ export function OpenFrameworkFile({ onOpened }: { onOpened: () => void }) {
   return (
     <section aria-labelledby={`${inputId}-title`} className="panel">
       <h2 id={`${inputId}-title`}>Open a framework file</h2>
-      <p>Any O*NET framework export in the same JSON format as the built-in Computer User Support Specialists file, or a Skillscope framework file. It stays in this browser.</p>
-      <label htmlFor={inputId}>Framework file</label>
-      <input id={inputId} type="file" accept=".json,.txt,application/json,text/plain" disabled={busy} onChange={(event) => { void open(event.target.files?.[0]); event.target.value = ''; }} />
+      <p>Your own framework from a spreadsheet (the template below, as .xlsx or CSV), any O*NET framework export in the same JSON format as the built-in Computer User Support Specialists file, or a Skillscope framework file. It stays in this browser.</p>
+      {children}
+      <FileDropZone id={inputId} label="Framework file" accept={FRAMEWORK_FILE_ACCEPT} multiple={false} disabled={busy} hint="Choose the file, or drop it on this box." onFiles={(files) => void open(files?.[0])} />
       <div aria-live="polite">
         {busy && <p role="status">Checking the file…</p>}
         {opened && <p className="banner banner-ok">Opened {opened}. It is listed above.</p>}

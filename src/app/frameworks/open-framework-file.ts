@@ -1,18 +1,19 @@
 import type { Framework } from '../../core/model/framework.ts';
 import type { Result } from '../../core/model/result.ts';
 import { MAX_FRAMEWORK_FILE_BYTES, sizeIssue } from '../../core/parse/framework-size.ts';
-import { readFrameworkBytes } from '../../core/parse/parse-framework-file.ts';
 import { saveFrameworks } from '../storage/frameworks.ts';
 import { isBuiltin } from './framework-source.ts';
+import { readFrameworkOffThread } from './read-framework-off-thread.ts';
 
 /**
- * Opens a framework file the user picked: size checked before reading, parsed and validated by
- * the core parser, and stored whole or not at all (one transaction).
+ * Opens a framework file the user picked or dropped: size checked before reading, parsed and
+ * validated by the core parser in a worker (an .xlsx workbook through read-excel-file, loaded only
+ * then), and stored whole or not at all (one transaction).
  */
 export async function openFrameworkFile(file: File): Promise<Result<Framework[]>> {
   const tooLarge = sizeIssue(file.size, file.name);
   if (tooLarge !== null || file.size > MAX_FRAMEWORK_FILE_BYTES) return { ok: false, issues: tooLarge ? [tooLarge] : [] };
-  const parsed = readFrameworkBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+  const parsed = await readFrameworkOffThread(new Uint8Array(await file.arrayBuffer()), file.name);
   if (!parsed.ok) return parsed;
   const clash = parsed.value.filter((framework) => isBuiltin(framework.id));
   if (clash.length > 0) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AlignmentMatrix, Framework } from '../../core/model/framework.ts';
 import { loadFramework } from '../frameworks/framework-source.ts';
+import { RemoveFrameworkButton } from '../frameworks/RemoveFrameworkButton.tsx';
 import { hrefOf } from '../shell/hash-route.ts';
 import { RATING_LABELS } from '../../core/model/rating-scale.ts';
 import { ATTAINMENT_COVERAGE, ATTAINMENT_MEAN } from '../../core/score/thresholds.ts';
@@ -8,8 +9,12 @@ import { ATTAINMENT_COVERAGE, ATTAINMENT_MEAN } from '../../core/score/threshold
 /** What a learner wants to know before rating: the statements, the source, its notes. */
 export default function AboutPage({ frameworkId }: { frameworkId: string }) {
   const [framework, setFramework] = useState<Framework | null | undefined>(undefined);
+  const [fromFile, setFromFile] = useState(false);
   useEffect(() => {
-    loadFramework(frameworkId).then((loaded) => setFramework(loaded?.framework ?? null), () => setFramework(null));
+    loadFramework(frameworkId).then((loaded) => {
+      setFramework(loaded?.framework ?? null);
+      setFromFile(loaded !== undefined && !loaded.builtin);
+    }, () => setFramework(null));
   }, [frameworkId]);
 
   if (framework === undefined) return <p role="status">Loading…</p>;
@@ -56,6 +61,13 @@ export default function AboutPage({ frameworkId }: { frameworkId: string }) {
         </section>
       ))}
       {framework.alignments.map((matrix) => <Alignment key={matrix.id} matrix={matrix} titles={domainTitle} />)}
+      {fromFile && (
+        <section aria-labelledby="remove-framework-title">
+          <h2 id="remove-framework-title">Opened from a file</h2>
+          <p>This framework was opened from a file and is kept in this browser. Removing it also removes its self-assessments, responses, surveys in progress and invitations.</p>
+          <p className="actions"><RemoveFrameworkButton frameworkId={framework.id} title={framework.title} onRemoved={() => { window.location.hash = hrefOf({ name: 'home' }); }} /></p>
+        </section>
+      )}
     </article>
   );
 }

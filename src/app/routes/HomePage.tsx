@@ -5,6 +5,8 @@ import { listDrafts } from '../storage/drafts.ts';
 import { frameworksWithResponses } from '../storage/response-index.ts';
 import { countAnswered } from '../../core/generate/survey-data.ts';
 import { OpenFrameworkFile } from '../components/OpenFrameworkFile.tsx';
+import { TEMPLATE_DOWNLOADS } from '../frameworks/framework-file-types.ts';
+import { RemoveFrameworkButton } from '../frameworks/RemoveFrameworkButton.tsx';
 
 const GROUP_NOUNS: Record<string, [string, string]> = {
   level: ['level', 'levels'],
@@ -29,6 +31,7 @@ export function HomePage() {
   const [frameworks, setFrameworks] = useState<FrameworkSummary[] | null>(null);
   const [progress, setProgress] = useState<Progress>({ inProgress: new Map(), done: new Set() });
   const [error, setError] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
 
   const refresh = () => {
     listFrameworks().then(setFrameworks, (e: unknown) => {
@@ -47,6 +50,7 @@ export function HomePage() {
         Invite a manager and peers for 360 feedback when you are ready.
       </p>
       {error && <p className="banner banner-error" role="alert">{error}</p>}
+      <div aria-live="polite">{removed && <p className="banner banner-ok">{removed}</p>}</div>
       <h2>Frameworks</h2>
       {frameworks === null ? <p role="status">Loading frameworks…</p> : (
         <ul className="card-list">
@@ -64,13 +68,22 @@ export function HomePage() {
                   </a>
                   {progress.done.has(f.id) && <a className="button secondary" href={hrefOf({ name: 'profile', frameworkId: f.id, subjectId: null })}>Profile<span className="visually-hidden">: {f.title}</span></a>}
                   <a href={hrefOf({ name: 'about', frameworkId: f.id })}>About<span className="visually-hidden"> {f.title}</span></a>
+                  {!f.builtin && <RemoveFrameworkButton frameworkId={f.id} title={f.title} onRemoved={(message) => { setRemoved(message); refresh(); }} />}
                 </p>
               </li>
             );
           })}
         </ul>
       )}
-      <OpenFrameworkFile onOpened={refresh} />
+      <OpenFrameworkFile onOpened={refresh}>
+        <p>
+          To bring your own framework, download the template, replace its example rows with your statements (one row per statement;
+          leave level or domain empty if your framework has none), save it as .xlsx or CSV and open it here:{' '}
+          {TEMPLATE_DOWNLOADS.map((template, index) => (
+            <span key={template.href}>{index > 0 && ' or '}<a href={template.href} download>{template.label}</a></span>
+          ))}.
+        </p>
+      </OpenFrameworkFile>
     </section>
   );
 }
