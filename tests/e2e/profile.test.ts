@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeResponseFile } from '../../src/core/io/response-file.ts';
+import { join } from 'node:path';
 import type { Framework } from '../../src/core/model/framework.ts';
 import type { Rating } from '../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../src/core/model/response.ts';
@@ -9,6 +9,8 @@ import { scoreSubject } from '../../src/core/score/score-subject.ts';
 import type { SubjectScore } from '../../src/core/score/subject-score.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
+import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
+import { learnerId, readTables, storeResponses } from './support-profile.ts';
 import { finishSurvey, startSurvey } from './support-survey.ts';
 
 const FRAMEWORK_ID = 'css-durable-skills';
@@ -107,41 +109,6 @@ function raterResponse(responseId: string, raterGroup: RaterGroup, shift: number
   };
 }
 
-/** Puts rater responses in the app's store as an import would: response files, as JSON text. */
-async function storeResponses(page: Page, responses: SurveyResponse[]) {
-  const records = responses.map((r) => ({ responseId: r.responseId, subjectId: r.subjectId, frameworkId: r.frameworkId, json: writeResponseFile(r), storedAt: new Date().toISOString() }));
-  await page.evaluate(async (values) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('skillscope');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('responses', 'readwrite');
-      for (const value of values) tx.objectStore('responses').put(value);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, records);
-}
-
-async function learnerId(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('skillscope');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const learner = await new Promise<unknown>((resolve) => {
-      const get = db.transaction('settings').objectStore('settings').get('learner');
-      get.onsuccess = () => resolve(get.result);
-    });
-    db.close();
-    return (learner as { subjectId: string }).subjectId;
-  });
-}
-
 async function openProfile(page: Page) {
   await page.goto(appUrl(`#/profile/${FRAMEWORK_ID}`));
   await page.reload();
@@ -205,6 +172,18 @@ describe('the profile of a completed durable-skills self-assessment', () => {
   it('passes axe-core WCAG 2.1 AA with no violation', async () => {
     await expect(axeViolations(page)).resolves.toEqual([]);
   });
+
+  it('reads on a phone and on a wide screen (screenshots at 375 and 1280 px)', async () => {
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const table of await readTables(page)) {
+        expect(table.clippedCells, table.caption).toEqual([]);
+        if (table.wider) expect([table.caption, table.scrolls, table.cue, table.firstColumnStays]).toEqual([table.caption, true, 'Scroll sideways to see every column →', true]);
+      }
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, `profile-${width}.png`), fullPage: true });
+    }
+  });
 });
 
 describe('a 360 profile', () => {
@@ -216,6 +195,8 @@ describe('a 360 profile', () => {
     await openProfile(page);
     const notice = page.locator('.visibility-notice');
     await expect(notice.locator('li[data-group="peer"]').textContent()).resolves.toMatch(/Peers \(2 responses\): fewer than 3/);
+    // Nothing folded: the rule is stated without the exception.
+    await expect(notice.locator('p').first().textContent()).resolves.toBe('To keep raters anonymous, peers, direct reports and other raters are each shown as a group only from 3 responses; a manager is shown on their own from 1.');
     const groups = await page.locator('tr[data-group]').evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute('data-group')))]);
     expect(groups).toEqual(['self']);
     await expect(page.getByText('Clear in meetings').count()).resolves.toBe(0);
@@ -232,6 +213,11 @@ describe('a 360 profile', () => {
     const notice = page.locator('.visibility-notice');
     await expect(notice.locator('li[data-group="peer"]').textContent()).resolves.toMatch(/combined into "All others"/);
     await expect(notice.locator('li[data-group="manager"]').getAttribute('data-reason')).resolves.toBe('folded-to-protect-remainder');
+    // The first sentence says a manager can be combined, and why, before the line that says it was.
+    const rule = (await notice.locator('p').first().textContent()) ?? '';
+    expect(rule).not.toMatch(/a manager is shown alone/i);
+    expect(rule).toMatch(/a manager is shown on their own from 1\. But even a group with enough responses is not shown on its own when that would leave only 1 or 2 other raters, since subtracting its figures from "All others" would then give away those raters' answers\. That is why the manager is not shown on their own here\.$/);
+    await expect(notice.locator('li[data-group="manager"]').textContent()).resolves.toMatch(/^Manager \(1 response\): not shown on its own, because the 1 or 2 raters left over could then be worked out by subtraction/);
     const groups = await page.locator('tr[data-group]').evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute('data-group')))]);
     expect(groups).toEqual(['self', 'others']);
     const headers = await page.locator('th').allTextContents();
@@ -239,8 +225,66 @@ describe('a 360 profile', () => {
 
     const score = scoreSubject(framework, [selfResponse(), ...raters], subjectId);
     await expect(tableRows(page, 'domains')).resolves.toEqual(expectedRows(score, 'domain'));
-    await expect(page.locator('[data-group="others"] q').allTextContents()).resolves.toEqual(['Clear in meetings', 'Listens well', 'Ready for more']);
+    // No group is shown on its own: every comment is under all others, once, naming whom it combines.
+    await expect(page.locator('.comments [data-group="others"] q').allTextContents()).resolves.toEqual(['Clear in meetings', 'Listens well', 'Ready for more']);
+    await expect(page.locator('.comments [data-group="others"] h3').textContent()).resolves.toBe('All others (manager and peers combined)');
+    await expect(page.locator('.comments q').count()).resolves.toBe(3);
     await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.close();
+  });
+
+  it('shows each comment once: under Peers, and the rest under other raters naming the groups it combines', async () => {
+    const page = await context.newPage();
+    await page.goto(appUrl('#/'));
+    // Manager 1, peers 3, direct reports 2: the remainder would be 2, so the manager is folded in.
+    await storeResponses(page, [
+      raterResponse('peer-c', 'peer', 4, 'Shares credit'),
+      raterResponse('report-a', 'direct-report', 5, 'Explains priorities'),
+      raterResponse('report-b', 'direct-report', 6, 'Gives room to learn'),
+    ]);
+    await openProfile(page);
+    const sections = await page.locator('.comments section').evaluateAll((nodes) => nodes.map((node) => ({
+      group: node.getAttribute('data-group'),
+      combines: node.getAttribute('data-combines'),
+      heading: node.querySelector('h3')?.textContent,
+      comments: Array.from(node.querySelectorAll('q')).map((q) => q.textContent),
+    })));
+    expect(sections).toEqual([
+      { group: 'peer', combines: null, heading: 'Peers', comments: ['Clear in meetings', 'Listens well', 'Shares credit'] },
+      { group: 'others', combines: 'manager direct-report', heading: 'Other raters (manager and direct reports combined)', comments: ['Explains priorities', 'Gives room to learn', 'Ready for more'] },
+    ]);
+    const all = await page.locator('.comments q').allTextContents();
+    expect(new Set(all).size).toBe(all.length);
+    await expect(page.locator('.visibility-notice p').first().textContent()).resolves.toMatch(/That is why the manager is not shown on their own here\.$/);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.close();
+  });
+
+  it('with every group shown, reads on a phone: wide tables scroll sideways with a cue and their first column in view', async () => {
+    const page = await context.newPage();
+    await page.goto(appUrl('#/'));
+    await storeResponses(page, [
+      raterResponse('report-c', 'direct-report', 7, 'Fair'),
+      raterResponse('other-a', 'other', 8, 'Quick to reply'),
+      raterResponse('other-b', 'other', 9, 'Patient'),
+      raterResponse('other-c', 'other', 10, 'Knows the tools'),
+    ]);
+    await openProfile(page);
+    const groups = await page.locator('#levels-table tr[data-group]').evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute('data-group')))]);
+    expect(groups).toEqual(['self', 'manager', 'peer', 'direct-report', 'other', 'others']);
+    await expect(page.locator('.visibility-notice').count()).resolves.toBe(0);
+    await expect(page.locator('.comments [data-group="others"]').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'profile-360-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 900 });
+    const tables = await readTables(page);
+    expect(tables.some((table) => table.wider), 'the attained level by domain, one column per group, is wider than a phone').toBe(true);
+    for (const table of tables) {
+      expect(table.clippedCells, table.caption).toEqual([]);
+      if (table.wider) expect([table.caption, table.scrolls, table.cue, table.firstColumnStays]).toEqual([table.caption, true, 'Scroll sideways to see every column →', true]);
+    }
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'profile-360-375.png'), fullPage: true });
     await page.close();
   });
 

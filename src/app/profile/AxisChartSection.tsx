@@ -9,6 +9,7 @@ import { axisLabel } from './profile-labels.ts';
 import { groupLabel } from '../../core/score/group-names.ts';
 import { RadarChart } from './RadarChart.tsx';
 import { ChartKey } from './ChartKey.tsx';
+import { PrintAxisTable } from './PrintAxisTable.tsx';
 
 type Props = { framework: Framework; axes: AxisScore[]; groups: ScoreGroup[]; title: string; axisHeading: string; slug: string };
 
@@ -34,6 +35,7 @@ export function AxisChartSection({ framework, axes, groups, title, axisHeading, 
           </figcaption>
         </figure>
         <AxisTable axes={axes} nameOf={nameOf} axisHeading={axisHeading} caption={`${title}: the chart's figures${groups.length === 1 && groups[0] ? ` (${groupLabel(groups[0])})` : ''}`} id={`${slug}-table`} />
+        <PrintAxisTable axes={axes} groups={groups} nameOf={nameOf} axisHeading={axisHeading} title={title} />
       </div>
     </section>
   );

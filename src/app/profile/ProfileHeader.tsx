@@ -4,6 +4,7 @@ import type { SubjectScore } from '../../core/score/subject-score.ts';
 import { hrefOf } from '../shell/hash-route.ts';
 import { formatDate } from './format-figures.ts';
 import { groupLabel } from '../../core/score/group-names.ts';
+import { WhatNext } from './WhatNext.tsx';
 
 type Props = { framework: Framework; score: SubjectScore; whose: string; own: boolean; latestSelf: string | null; earlierSelf: readonly string[] };
 
@@ -39,11 +40,9 @@ export function ProfileHeader({ framework, score, whose, own, latestSelf, earlie
           </dd>
         </div>
       </dl>
-      <p className="actions profile-actions">
-        {own && <a className="button" href={hrefOf({ name: 'assess', frameworkId: framework.id })}>Retake the self-assessment</a>}
-        {own && <a className="button secondary" href={hrefOf({ name: 'invite', frameworkId: framework.id })}>Invite raters</a>}
-        <a className="button secondary" href={hrefOf({ name: 'data' })}>Export or import data</a>
-      </p>
+      {own
+        ? <WhatNext framework={framework} latestSelf={latestSelf} raters={score.responseCounts.others} />
+        : <p className="actions profile-actions"><a className="button secondary" href={hrefOf({ name: 'data' })}>Export or import data</a></p>}
       <Attribution framework={framework} />
     </header>
   );

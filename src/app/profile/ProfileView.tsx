@@ -4,6 +4,7 @@ import { ChartsSection } from './ChartsSection.tsx';
 import { CommentsSection } from './CommentsSection.tsx';
 import { OthersSection } from './OthersSection.tsx';
 import { ProfileHeader } from './ProfileHeader.tsx';
+import { PrintMargins } from './PrintMargins.tsx';
 import { StatementList } from './StatementList.tsx';
 import { StrengthsAndPlan } from './StrengthsAndPlan.tsx';
 import type { ProfileData } from './use-profile-data.ts';
@@ -28,13 +29,14 @@ export function ProfileView({ data, header, notices, selfUnrated }: Props) {
   const anyRater = score.responseCounts.others > 0;
   return (
     <article aria-labelledby="profile-title" className="profile">
+      <PrintMargins whose={data.whose} title={framework.title} />
       {header ?? <ProfileHeader framework={framework} score={score} whose={data.whose} own={data.own} latestSelf={selfResponse?.submittedAt ?? null} earlierSelf={data.earlierSelf} />}
       {notices ?? <VisibilityNotice visibility={score.visibility} />}
-      <AttainmentSummary framework={framework} axes={score.axes} groups={score.visibility.shown} />
+      <AttainmentSummary framework={framework} axes={score.axes} groups={score.visibility.shown} statements={score.statements} />
       <ChartsSection framework={framework} score={score} />
       <StrengthsAndPlan framework={framework} score={score} />
       {othersShown && <OthersSection framework={framework} score={score} />}
-      {anyRater && <CommentsSection framework={framework} comments={score.comments} />}
+      {anyRater && <CommentsSection framework={framework} comments={score.comments} counts={score.responseCounts} />}
       <StatementList framework={framework} statements={score.statements} othersShown={othersShown} selfResponse={selfResponse} selfUnrated={selfUnrated} />
     </article>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { drawRadar, type RadarSeries } from './radar-chart.ts';
+import { PRINT_CHART_PX } from './print-chart-size.ts';
 
 type Props = { labels: string[]; series: RadarSeries[]; label: string; describedBy: string };
 
@@ -10,12 +11,13 @@ export function RadarChart({ labels, series, label, describedBy }: Props) {
     if (canvas.current === null) return;
     const compact = window.matchMedia('(max-width: 480px)').matches;
     const chart = drawRadar(canvas.current, labels, series, compact);
-    // Print resizes the page: redraw at the paper's width, not the screen's.
+    // Print resizes the page: redraw at the paper's width (print-chart-size.ts), then the screen's.
+    const toPaper = () => chart.resize(PRINT_CHART_PX, PRINT_CHART_PX);
     const resize = () => chart.resize();
-    window.addEventListener('beforeprint', resize);
+    window.addEventListener('beforeprint', toPaper);
     window.addEventListener('afterprint', resize);
     return () => {
-      window.removeEventListener('beforeprint', resize);
+      window.removeEventListener('beforeprint', toPaper);
       window.removeEventListener('afterprint', resize);
       chart.destroy();
     };

@@ -7,6 +7,7 @@ import { domainLabel, domainNoun, levelLabel } from './profile-labels.ts';
 import { selfRatingText } from './rating-text.ts';
 import { ALL, filterStatements, type StatementFilter } from './statement-filter.ts';
 import { statementById } from '../../core/model/statement-index.ts';
+import { COLUMN_TERMS, columnNotes } from './column-terms.ts';
 
 type Props = {
   framework: Framework;
@@ -48,6 +49,7 @@ export function StatementList({ framework, statements, othersShown, selfResponse
           </div>
         )}
       </div>
+      {othersShown && <p className="hint statement-terms">{columnNotes(['gap', 'agreement'])}</p>}
       <p role="status" className="filter-status">Showing {shown.length} of {statements.length} statements.</p>
       <ol className="statement-list">
         {shown.map((statement) => (
@@ -59,9 +61,9 @@ export function StatementList({ framework, statements, othersShown, selfResponse
               <div><dt>Self</dt><dd data-figure="self">{statement.self === null && selfResponse === null && selfUnrated !== undefined ? selfUnrated : selfRatingText(statement.self, statement.statementId, selfResponse)}</dd></div>
               {othersShown && (
                 <>
-                  <div><dt>All others</dt><dd data-figure="others">{formatFigure(statement.others)} ({statement.othersRaters ?? 0} {statement.othersRaters === 1 ? 'rater' : 'raters'})</dd></div>
-                  <div><dt>Gap</dt><dd data-figure="gap">{formatGap(statement.gap)}</dd></div>
-                  <div><dt>Agreement (SD)</dt><dd data-figure="agreement">{formatFigure(statement.othersSd)}</dd></div>
+                  <div><dt>All others</dt><dd data-figure="others">{formatFigure(statement.others)} ({statement.othersRaters} {statement.othersRaters === 1 ? 'rater' : 'raters'})</dd></div>
+                  <div><dt>{COLUMN_TERMS.gap.label}</dt><dd data-figure="gap">{formatGap(statement.gap)}</dd></div>
+                  <div><dt>{COLUMN_TERMS.agreement.label}</dt><dd data-figure="agreement">{formatFigure(statement.othersSd)}</dd></div>
                   {statement.flag !== null && <div><dt>Flag</dt><dd className={`flag ${statement.flag}`}>{FLAG_TEXT[statement.flag]}</dd></div>}
                 </>
               )}

@@ -1,6 +1,5 @@
 import type { Visibility } from '../../core/score/anonymity.ts';
-import { hiddenGroupNotice } from './profile-labels.ts';
-import { MIN_GROUP_RESPONSES } from '../../core/score/thresholds.ts';
+import { hiddenGroupNotice, visibilityRule } from './profile-labels.ts';
 
 /** DESIGN.md "Anonymity": every group folded or hidden is named, with why, in plain words. */
 export function VisibilityNotice({ visibility }: { visibility: Visibility }) {
@@ -9,7 +8,7 @@ export function VisibilityNotice({ visibility }: { visibility: Visibility }) {
   return (
     <section className="banner banner-notice visibility-notice" aria-labelledby="visibility-title">
       <h2 id="visibility-title">Some rater groups are combined or hidden</h2>
-      <p>To keep raters anonymous, a group needs at least {MIN_GROUP_RESPONSES} responses before it is shown on its own (a manager is shown alone).</p>
+      <p className="visibility-rule">{visibilityRule(visibility)}</p>
       <ul>
         {visibility.hidden.map((hidden) => (
           <li key={hidden.group} data-group={hidden.group} data-reason={hidden.reason}>{hiddenGroupNotice(hidden, othersShown)}</li>

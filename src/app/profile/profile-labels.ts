@@ -1,9 +1,12 @@
 import { type Framework, LEVEL_LABELS, isLevelId } from '../../core/model/framework.ts';
-import type { HiddenGroup } from '../../core/score/anonymity.ts';
+import type { HiddenGroup, Visibility } from '../../core/score/anonymity.ts';
 import type { AttainedLevel } from '../../core/score/attained-level.ts';
 import type { AxisKind } from '../../core/score/axes.ts';
 import { groupLabel } from '../../core/score/group-names.ts';
-import { MIN_GROUP_RESPONSES } from '../../core/score/thresholds.ts';
+import { MANAGER_SHOWN_ALONE, MIN_GROUP_RESPONSES } from '../../core/score/thresholds.ts';
+
+/** A remainder the folding rule does not allow: "1 or 2" at DESIGN.md's threshold of 3. */
+const FEW = MIN_GROUP_RESPONSES === 3 ? '1 or 2' : `1 to ${MIN_GROUP_RESPONSES - 1}`;
 
 
 const DOMAIN_NOUNS: Readonly<Record<string, [string, string]>> = {
@@ -60,9 +63,36 @@ export function hiddenGroupNotice(hidden: HiddenGroup, othersShown: boolean): st
     return `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES} responses from raters in total, so no rater figures or comments are shown yet, to keep every rater anonymous.`;
   }
   if (hidden.reason === 'folded-to-protect-remainder') {
-    return `${name} (${count}): not shown on its own, because the raters left over could then be worked out by subtraction from "${groupLabel('others')}". The group's ratings and comments are combined into "${groupLabel('others')}".`;
+    const left = `the ${FEW} raters left over could then be worked out by subtraction`;
+    return othersShown
+      ? `${name} (${count}): not shown on its own, because ${left} from "${groupLabel('others')}". The group's ratings and comments are combined into "${groupLabel('others')}".`
+      : `${name} (${count}): not shown on its own, because ${left}; with fewer than ${MIN_GROUP_RESPONSES} responses from raters in all, no rater figures are shown yet.`;
   }
   return othersShown
     ? `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES} responses, so not shown on their own. Their ratings and comments are combined into "${groupLabel('others')}".`
     : `${name} (${count}): fewer than ${MIN_GROUP_RESPONSES} responses, so not shown, to keep each rater anonymous.`;
+}
+
+const FOLDED_NAMES: Readonly<Record<HiddenGroup['group'], string>> = {
+  manager: 'the manager',
+  peer: 'the peers',
+  'direct-report': 'the direct reports',
+  other: 'the other raters',
+  others: 'all others',
+};
+
+/**
+ * The notice's first sentence: the anonymity rule as it applied here (DESIGN.md "Anonymity"). A
+ * manager is shown alone unless that would leave 1 or 2 other raters, whose answers subtraction
+ * would then reveal: when the folding rule folded a group, the sentence says that it can happen
+ * and why, so the line about that group below does not contradict it (issue 14).
+ */
+export function visibilityRule(visibility: Visibility): string {
+  const base = `To keep raters anonymous, peers, direct reports and other raters are each shown as a group only from ${MIN_GROUP_RESPONSES} responses; a manager is shown on their own from ${MANAGER_SHOWN_ALONE}.`;
+  const folded = visibility.hidden.filter((hidden) => hidden.reason === 'folded-to-protect-remainder').map((hidden) => hidden.group);
+  if (folded.length === 0) return base;
+  const names = folded.map((group) => FOLDED_NAMES[group]);
+  const who = names.length === 1 ? names[0] ?? '' : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  const verb = folded.length === 1 && folded[0] === 'manager' ? 'is' : 'are';
+  return `${base} But even a group with enough responses is not shown on its own when that would leave only ${FEW} other raters, since subtracting its figures from "${groupLabel('others')}" would then give away those raters' answers. That is why ${who} ${verb} not shown on their own here.`;
 }
