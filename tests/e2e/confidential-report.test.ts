@@ -170,7 +170,7 @@ describe('the learner imports the coach\'s signed 360 report', () => {
       { group: 'peer', reason: 'comments-below-threshold', responses: 4 },
     ]);
     const notice = page.locator('.visibility-notice');
-    await expect(notice.locator('li[data-group="peer"][data-reason="comments-below-threshold"]').innerText()).resolves.toMatch(/^Peers \(4 responses\): figures shown, but comments not shown on their own: comments need 5 responses.*among the comments of "All others"/);
+    await expect(notice.locator('li[data-group="peer"][data-reason="comments-below-threshold"]').innerText()).resolves.toMatch(/^Peers \(4 responses\): figures shown, but comments not shown on their own: comments need 5 responses.*among the comments under "All others", with other groups' comments\./);
     await expect(notice.locator('li[data-group="manager"]').count()).resolves.toBe(1);
     const commentsOf = (group: string) => page.locator(`.comments [data-group="${group}"] q`).allInnerTexts();
     await expect(commentsOf('others')).resolves.toEqual(report.comments.filter((c) => c.rater_group === 'others').map((c) => c.text));

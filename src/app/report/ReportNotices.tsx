@@ -32,8 +32,10 @@ function noticeText(notice: ReportNotice, score: SubjectScore): string {
   const othersShown = score.visibility.shown.includes('others');
   if (reason === 'comments-below-threshold') {
     const needed = responsesNeeded(group, score.responseCounts, score.thresholds, 'comments');
+    // Named as CommentsSection heads the comments no group shows on its own.
+    const ownGroupShown = score.comments.some((entry) => entry.group !== 'self' && entry.group !== 'others');
     const where = group !== 'others' && score.comments.some((entry) => entry.group === 'others')
-      ? ` They are among the comments of ${others}.`
+      ? ` They are among the comments under "${ownGroupShown ? 'Other raters' : groupLabel('others')}", with other groups' comments.`
       : '';
     return `${name}: figures shown, but comments not shown on their own: comments need ${plural(needed, 'response', 'responses')} under the comment threshold, and no subtraction may single them out.${where}`;
   }
