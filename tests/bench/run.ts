@@ -8,13 +8,14 @@ import { importing } from './import.ts';
 import { load } from './load.ts';
 import { scoring } from './scoring.ts';
 import { spreadsheet } from './spreadsheet.ts';
+import { sql } from './sql.ts';
 
 /**
  * `npm run bench` runs every section in turn and prints one table each; `npm run bench --
  * scoring csv` runs only those. To add a section, write tests/bench/<name>.ts exporting a
  * BenchSection and add it here.
  */
-const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles, load, importing, confidential, confidentialBrowser, spreadsheet];
+const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles, load, importing, confidential, confidentialBrowser, spreadsheet, sql];
 
 async function main(): Promise<number> {
   const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
