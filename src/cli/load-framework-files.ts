@@ -1,7 +1,7 @@
 import { excerpt } from '../core/model/echo.ts';
 import type { Framework } from '../core/model/framework.ts';
 import type { Issue, Result } from '../core/model/result.ts';
-import { MAX_FRAMEWORK_FILE_BYTES } from '../core/parse/framework-size.ts';
+import { MAX_CASE_PACKAGE_BYTES } from '../core/parse/framework-size.ts';
 import { readFrameworkBytes, readFrameworkFile } from '../core/parse/parse-framework-file.ts';
 import { readInputFile } from './read-input-file.ts';
 import { readXlsxSheet } from './read-xlsx-sheet.ts';
@@ -9,7 +9,7 @@ import { readXlsxSheet } from './read-xlsx-sheet.ts';
 /** Framework files named on the command line, every problem of every file listed; .xlsx workbooks are refused (see loadFrameworkFilesWithWorkbooks). */
 export function loadFrameworkFiles(files: readonly string[]): Result<Framework[]> {
   return gather(files.map((file) => {
-    const input = readInputFile(file, MAX_FRAMEWORK_FILE_BYTES);
+    const input = readInputFile(file, MAX_CASE_PACKAGE_BYTES);
     return { file, parsed: input.ok ? readFrameworkBytes(input.value, file) : input };
   }));
 }
@@ -18,7 +18,7 @@ export function loadFrameworkFiles(files: readonly string[]): Result<Framework[]
 export async function loadFrameworkFilesWithWorkbooks(files: readonly string[]): Promise<Result<Framework[]>> {
   const read: { file: string; parsed: Result<Framework[]> }[] = [];
   for (const file of files) {
-    const input = readInputFile(file, MAX_FRAMEWORK_FILE_BYTES);
+    const input = readInputFile(file, MAX_CASE_PACKAGE_BYTES);
     read.push({ file, parsed: input.ok ? await readFrameworkFile(input.value, file, readXlsxSheet) : input });
   }
   return gather(read);

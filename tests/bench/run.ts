@@ -1,5 +1,6 @@
 import { type BenchSection, formatSection, machineLines, now } from './bench-table.ts';
 import { bundles } from './bundles.ts';
+import { caseBench } from './case.ts';
 import { confidential } from './confidential.ts';
 import { confidentialBrowser } from './confidential-browser.ts';
 import { csv } from './csv.ts';
@@ -15,7 +16,7 @@ import { sql } from './sql.ts';
  * scoring csv` runs only those. To add a section, write tests/bench/<name>.ts exporting a
  * BenchSection and add it here.
  */
-const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles, load, importing, confidential, confidentialBrowser, spreadsheet, sql];
+const SECTIONS: readonly BenchSection[] = [generation, scoring, csv, bundles, load, importing, confidential, confidentialBrowser, spreadsheet, caseBench, sql];
 
 async function main(): Promise<number> {
   const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AlignmentMatrix, Framework } from '../../core/model/framework.ts';
 import { loadFramework } from '../frameworks/framework-source.ts';
+import { ExportCaseSection } from '../frameworks/ExportCaseSection.tsx';
 import { RemoveFrameworkButton } from '../frameworks/RemoveFrameworkButton.tsx';
 import { hrefOf } from '../shell/hash-route.ts';
 import { RATING_LABELS } from '../../core/model/rating-scale.ts';
@@ -40,6 +41,7 @@ export default function AboutPage({ frameworkId }: { frameworkId: string }) {
       {framework.levels.length === 0 && (
         <p>This source has no emerging-to-advanced levels. You rate each statement on the same four-point scale; meeting every requirement (rated {RATING_LABELS[ATTAINMENT_MEAN]} or better on average, with at least {ATTAINMENT_COVERAGE * 100}% of them rated) counts as {framework.standardLevel}.</p>
       )}
+      <ExportCaseSection key={framework.id} framework={framework} />
       <h2>Statements</h2>
       {groups.map((group) => (
         <section key={group.id} aria-labelledby={`group-${group.id}`}>

@@ -9,7 +9,10 @@ import { DOCUMENT_KEY, type CasePackageInput } from './read-case-package.ts';
 export const MAX_SURVEY_STATEMENTS = 300;
 export const MAX_SURVEY_DEPTH = 4;
 export const MAX_SURVEY_DOMAINS = 50;
-const MAX_SUGGESTIONS = 40;
+/** How many parts a refusal message lists: beyond that it gives a count. */
+export const MAX_SUGGESTIONS = 40;
+/** How many parts the app may offer to pick (it filters them by title), so no package makes a list of thousands. */
+export const MAX_PICKABLE_PARTS = 2_000;
 
 export type SubtreeSize = { items: number; statements: number; depth: number; groups: number };
 
@@ -53,9 +56,9 @@ export function fitsOneSurvey(size: SubtreeSize): boolean {
 
 /**
  * The largest parts below `root` that fit one survey, breadth first, so that "Grade 3" is offered
- * before its clusters; at most 40, with how many more there are.
+ * before its clusters; at most `limit` (40 unless asked), with how many more there are.
  */
-export function suggestSubtrees(input: CasePackageInput, tree: CaseTree, sizes: ReadonlyMap<string, SubtreeSize>, root: string): { subtrees: CaseSubtree[]; more: number } {
+export function suggestSubtrees(input: CasePackageInput, tree: CaseTree, sizes: ReadonlyMap<string, SubtreeSize>, root: string, limit = MAX_SUGGESTIONS): { subtrees: CaseSubtree[]; more: number } {
   const subtrees: CaseSubtree[] = [];
   let more = 0;
   const queue = [...(tree.children.get(root) ?? [])];
@@ -68,7 +71,7 @@ export function suggestSubtrees(input: CasePackageInput, tree: CaseTree, sizes: 
       queue.push(...(tree.children.get(key) ?? []));
       continue;
     }
-    if (subtrees.length >= MAX_SUGGESTIONS) {
+    if (subtrees.length >= limit) {
       more += 1;
       continue;
     }

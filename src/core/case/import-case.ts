@@ -12,7 +12,10 @@ import { IdMaker, idFromTitle } from './case-ids.ts';
 import { levelLabel, levelSign, mapLevel } from './case-levels.ts';
 import { EXTENSION_KEYS, ITEM_TYPES } from './case-package.ts';
 import { rubricLevels } from './case-rubric-levels.ts';
-import { fitsOneSurvey, MAX_SURVEY_DEPTH, MAX_SURVEY_DOMAINS, MAX_SURVEY_STATEMENTS, type SubtreeSize, subtreeSizes, suggestSubtrees } from './case-subtrees.ts';
+import {
+  type CaseSubtree, fitsOneSurvey, MAX_PICKABLE_PARTS, MAX_SUGGESTIONS, MAX_SURVEY_DEPTH, MAX_SURVEY_DOMAINS, MAX_SURVEY_STATEMENTS, type SubtreeSize, subtreeSizes,
+  suggestSubtrees,
+} from './case-subtrees.ts';
 import { Assumptions, cutTitle, describeItem, plural } from './case-text.ts';
 import { buildCaseTree, type CaseTree } from './case-tree.ts';
 import { type CaseNodeInput, type CasePackageInput, DOCUMENT_KEY, isCasePackage, readCaseInput } from './read-case-package.ts';
@@ -28,6 +31,15 @@ export type CaseImportOptions = {
 /** A framework read from CASE, and every assumption made on the way, in plain sentences. */
 export type CaseImport = { framework: Framework; assumptions: string[] };
 
+/** The parts of a package too large for one survey that would fit one (at most 2,000, largest first), and how many more there are. */
+export type CaseParts = { subtrees: CaseSubtree[]; more: number };
+
+/**
+ * Every problem, as any Result; a package too large for one survey (`case.too-large`) also
+ * gives its parts as data, so that the app can offer them to pick without reading the messages.
+ */
+export type CaseImportResult = { ok: true; value: CaseImport } | { ok: false; issues: Issue[]; parts?: CaseParts };
+
 /** A statement-to-be: the item rated, where it sits, and what level it has if any. */
 type Rated = { node: CaseNodeInput; text: string; path: readonly string[]; level: LevelId | null; caseItem: { identifier: string; uri: string } };
 
@@ -38,7 +50,7 @@ type Rated = { node: CaseNodeInput; text: string; path: readonly string[]; level
  * level information the framework has no levels, as SCQF. A package too big for one survey is
  * refused with the parts that would fit, which `options.subtree` then picks.
  */
-export function readCasePackage(value: unknown, file: string, options: CaseImportOptions = {}): Result<CaseImport> {
+export function readCasePackage(value: unknown, file: string, options: CaseImportOptions = {}): CaseImportResult {
   const notes = new Assumptions();
   const read = readCaseInput(value, file, notes);
   if (!read.ok) return read;
@@ -55,7 +67,11 @@ export function readCasePackage(value: unknown, file: string, options: CaseImpor
   }
   const size = sizes.get(root) ?? { items: 0, statements: 0, depth: 0, groups: 0 };
   if (size.statements === 0) return fail([{ code: 'case.no-statements', file, path: root === DOCUMENT_KEY ? 'CFItems' : 'subtree', message: 'There is no item to rate here: a CASE package needs CFItems under its CFDocument (isChildOf).' }]);
-  if (!fitsOneSurvey(size)) return fail(tooLarge(input, tree, sizes, root, size, file));
+  if (!fitsOneSurvey(size)) {
+    const parts = suggestSubtrees(input, tree, sizes, root, MAX_PICKABLE_PARTS);
+    const listed = { subtrees: parts.subtrees.slice(0, MAX_SUGGESTIONS), more: parts.more + Math.max(0, parts.subtrees.length - MAX_SUGGESTIONS) };
+    return { ok: false, issues: tooLarge(listed, root, size, file), parts };
+  }
 
   const rated = collectRated(input, tree, root, file, notes);
   if (!rated.ok) return rated;
@@ -69,24 +85,23 @@ export function readCasePackage(value: unknown, file: string, options: CaseImpor
 /** For the one framework dispatcher (src/core/parse/parse-framework-file.ts): a package as a list of one framework. */
 export function readCasePackageFrameworks(value: unknown, file: string): Result<Framework[]> {
   const read = readCasePackage(value, file);
-  return read.ok ? { ok: true, value: [read.value.framework] } : read;
+  return read.ok ? { ok: true, value: [read.value.framework] } : { ok: false, issues: read.issues };
 }
 
 /** Pasted or opened text: through the one JSON reader, then as a package. */
-export function importCasePackageText(text: string, file: string, options: CaseImportOptions = {}): Result<CaseImport> {
+export function importCasePackageText(text: string, file: string, options: CaseImportOptions = {}): CaseImportResult {
   const json = readJson(text, { file });
   if (!json.ok) return json;
   if (!isCasePackage(json.value)) return fail([{ code: 'case.not-a-package', file, path: '', message: 'This JSON is not a CASE package: it has no CFDocument object.' }]);
   return readCasePackage(json.value, file, options);
 }
 
-function tooLarge(input: CasePackageInput, tree: CaseTree, sizes: ReadonlyMap<string, SubtreeSize>, root: string, size: SubtreeSize, file: string): Issue[] {
+function tooLarge({ subtrees, more }: CaseParts, root: string, size: SubtreeSize, file: string): Issue[] {
   const reasons = [
     size.statements > MAX_SURVEY_STATEMENTS ? `${plural(size.statements, 'statement')} (a survey takes at most ${MAX_SURVEY_STATEMENTS})` : '',
     size.depth > MAX_SURVEY_DEPTH ? `${size.depth.toLocaleString('en')} levels of headings (at most ${MAX_SURVEY_DEPTH})` : '',
     size.groups > MAX_SURVEY_DOMAINS ? `${plural(size.groups, 'heading')} (at most ${MAX_SURVEY_DOMAINS} pages)` : '',
   ].filter((reason) => reason !== '');
-  const { subtrees, more } = suggestSubtrees(input, tree, sizes, root);
   const head: Issue = {
     code: 'case.too-large',
     file,

@@ -8,7 +8,7 @@ import { looksLikeItGeneralist, parseItGeneralist } from './it-generalist.ts';
 import { looksLikeOnetExport, readOnetExport } from './onet-json.ts';
 import { looksLikePipeline, parsePipeline } from './pipeline.ts';
 import { looksLikeSkillscopeFramework, readSkillscopeFramework } from '../model/framework-file.ts';
-import { sizeIssue } from './framework-size.ts';
+import { capForText, MAX_CASE_PACKAGE_BYTES, sizeIssue } from './framework-size.ts';
 import { looksLikeScqf, parseScqf } from './scqf.ts';
 import { sheetCellsToText } from './spreadsheet-cells.ts';
 import { looksLikeSpreadsheetCsv, parseSpreadsheetCsv } from './spreadsheet-csv.ts';
@@ -50,7 +50,7 @@ function cssFrameworks(text: string, file: string): Result<Framework[]> {
  * framework JSON, the spreadsheet template saved as CSV, or one of the seed documents' formats.
  */
 export function parseFrameworkFile(text: string, file: string, bytes = text.length): Result<Framework[]> {
-  const tooLarge = sizeIssue(bytes, file);
+  const tooLarge = sizeIssue(bytes, file, capForText(text));
   if (tooLarge !== null) return { ok: false, issues: [tooLarge] };
   if (text.trim() === '') return { ok: false, issues: [{ code: 'file.empty', file, path: '', message: 'The file is empty.' }] };
 
@@ -60,6 +60,8 @@ export function parseFrameworkFile(text: string, file: string, bytes = text.leng
     if (!json.ok) return json;
     const value = json.value;
     const format = JSON_FORMATS.find((candidate) => candidate.looksLike(value));
+    const overCap = format?.looksLike === isCasePackage ? null : sizeIssue(bytes, file);
+    if (overCap !== null) return { ok: false, issues: [overCap] };
     if (format !== undefined) return format.read(value, file);
     return { ok: false, issues: [{ code: 'framework.unknown-format', file, path: '', message: 'This JSON is neither an O*NET framework export (schemaVersion, occupation, framework.levels), a 1EdTech CASE package (CFDocument, CFItems, CFAssociations) nor a Skillscope framework file.' }] };
   }
@@ -70,7 +72,7 @@ export function parseFrameworkFile(text: string, file: string, bytes = text.leng
 
 /** A framework file as its bytes, from a disk or a browser: size first, then UTF-8, then the format. */
 export function readFrameworkBytes(bytes: Uint8Array, file: string): Result<Framework[]> {
-  const tooLarge = sizeIssue(bytes.length, file);
+  const tooLarge = sizeIssue(bytes.length, file, MAX_CASE_PACKAGE_BYTES);
   if (tooLarge !== null) return { ok: false, issues: [tooLarge] };
   const text = decodeUtf8(bytes, file);
   return text.ok ? parseFrameworkFile(text.value, file, bytes.length) : text;
