@@ -160,7 +160,7 @@ describe('a browser that holds data from the version 1 database', () => {
     expect(posts).toEqual([]);
 
     await page.goto(appUrl(`#/profile/${framework.id}`));
-    await page.locator(`.profile-header time[datetime="${self.submittedAt}"]`).waitFor();
+    await page.locator(`.profile-header dd time[datetime="${self.submittedAt}"]`).waitFor();
     await expect(page.getByText('Your profile').isVisible()).resolves.toBe(true);
     await page.goto(appUrl('#/data'));
     await page.getByText('1 self-assessment and 0 responses from raters').waitFor();
@@ -214,7 +214,7 @@ describe('a browser that holds data from the version 1 database', () => {
 
     await page.goto(appUrl(`#/profile/${framework.id}`));
     await notice(/1 stored response no longer reads back .* left out of this profile/).waitFor();
-    await page.locator(`.profile-header time[datetime="${self.submittedAt}"]`).waitFor();
+    await page.locator(`.profile-header dd time[datetime="${self.submittedAt}"]`).waitFor();
 
     await page.goto(appUrl('#/data'));
     await notice(/1 stored response no longer reads back .* left out of every figure and export/).waitFor();
