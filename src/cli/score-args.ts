@@ -14,7 +14,9 @@ export const SCORE_HELP = `Usage:
 Reads responses from any mix of files: response files (.json, as the app saves and raters send
 them), responses-long.csv and responses-wide.csv (as the app exports them, or re-saved by Excel).
 A response found twice counts once; the same response_id with different content is an error.
-Writes summary.csv, statements.csv and responses-long.csv to DIR.
+Writes summary.csv, statements.csv, change.csv (each learner's latest self-assessment against
+the one before), reliability.csv (Cronbach's alpha per axis) and responses-long.csv to DIR,
+all of them or none.
 
 Frameworks come from the built-in set; --framework FILE adds those of FILE (an O*NET JSON
 export or a Skillscope framework file), and replaces a built-in framework of the same id.

@@ -2,11 +2,13 @@ import { escapeControls } from '../core/model/echo.ts';
 import type { Framework } from '../core/model/framework.ts';
 import type { SurveyResponse } from '../core/model/response.ts';
 import { formatIssue, type Issue, type Result } from '../core/model/result.ts';
+import { writeChangeCsv } from '../core/io/change-csv.ts';
 import { mergeResponses, type ResponseBatch } from '../core/io/merge-responses.ts';
+import { writeReliabilityCsv } from '../core/io/reliability-csv.ts';
 import { writeResponsesLongCsv } from '../core/io/responses-long-csv.ts';
 import { writeStatementsCsv } from '../core/io/statements-csv.ts';
 import { writeSummaryCsv } from '../core/io/summary-csv.ts';
-import { scoreCohort } from '../core/score/score-cohort.ts';
+import { scoreCohortWithReliability } from '../core/score/score-cohort.ts';
 import type { SubjectScore } from '../core/score/subject-score.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
@@ -44,12 +46,14 @@ async function main(argv: readonly string[]): Promise<number> {
   if (issues.length > 0 || !merged.ok) return refuse(issues, progress);
 
   progress.status = `Scoring ${merged.value.length.toLocaleString('en')} responses`;
-  const scores = scoreCohort(frameworks.value, merged.value);
+  const { scores, reliability } = scoreCohortWithReliability(frameworks.value, merged.value);
   const out = args.out ?? '.';
   progress.status = `Writing ${out}`;
   const written = writeOutputFiles(out, [
     { name: 'summary.csv', content: writeSummaryCsv(scores) },
     { name: 'statements.csv', content: writeStatementsCsv(scores) },
+    { name: 'change.csv', content: writeChangeCsv(scores) },
+    { name: 'reliability.csv', content: writeReliabilityCsv(reliability) },
     { name: 'responses-long.csv', content: writeResponsesLongCsv(merged.value, lookup) },
   ]);
   if (!written.ok) return refuse(written.issues, progress, describeFailedWrite(written));
@@ -104,9 +108,15 @@ function startProgress(): Progress {
 
 function refuse(issues: readonly Issue[], progress: Progress, closing = `Nothing written: ${issues.length} problem${issues.length === 1 ? '' : 's'}.`): number {
   progress.stop();
-  for (const issue of issues) console.error(formatIssue(issue));
+  for (const issue of issues) console.error(formatIssue(withFrameworkFlag(issue)));
   console.error(closing);
   return 1;
+}
+
+/** Core's sentence for a framework it does not know names no flag (the app has none): the CLI adds its own. */
+function withFrameworkFlag(issue: Issue): Issue {
+  const unknown = issue.code === 'response.unknown-framework' || issue.code === 'code.unknown-framework';
+  return unknown ? { ...issue, message: `${issue.message} Give that framework file with --framework FILE.` } : issue;
 }
 
 process.exitCode = await main(process.argv.slice(2));

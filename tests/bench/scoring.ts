@@ -5,13 +5,15 @@ import { loadBuiltinFrameworks } from '../../src/cli/load-builtin-frameworks.ts'
 import { NOT_APPLICABLE_VALUE } from '../../src/core/generate/survey-pages.ts';
 import type { Framework } from '../../src/core/model/framework.ts';
 import type { SurveyResponse } from '../../src/core/model/response.ts';
-import { scoreCohort } from '../../src/core/score/score-cohort.ts';
+import { scoreCohort, scoreCohortWithReliability } from '../../src/core/score/score-cohort.ts';
 import { atLeast, type BenchSection, formatNumber, formatRate, medianMs, now } from './bench-table.ts';
 import { countRatings, syntheticResponses } from './synthetic-data.ts';
 
 /**
  * Scoring throughput: scoreCohort over 100,000 responses, against the way a SurveyJS user
- * would score them without Skillscope, one survey-core Model per response.
+ * would score them without Skillscope, one survey-core Model per response; and
+ * scoreCohortWithReliability, which `npm run score` runs: the same with Cronbach's alpha per
+ * axis taken in the same pass (issue 12: within 10 % of scoreCohort's time before the issue).
  */
 
 const FRAMEWORK_ID = 'css-durable-skills';
@@ -35,6 +37,8 @@ export const scoring: BenchSection = {
     }, RUNS, 1);
     const oursResponses = responses.length / (ours / 1000);
     const oursRatings = ratings / (ours / 1000);
+    const full = await medianMs(() => scoreCohortWithReliability(frameworks, responses), RUNS, 1);
+    const fullRatings = ratings / (full / 1000);
 
     const surveyJson: unknown = JSON.parse(readFileSync(SURVEY_FILE, 'utf8'));
     const sample = responses.slice(0, NAIVE_SAMPLE);
@@ -51,6 +55,9 @@ export const scoring: BenchSection = {
         { name: `scoreCohort, ${formatNumber(responses.length)} responses`, value: formatNumber(ours, 0), unit: 'ms' },
         { name: '  responses per second', value: formatRate(oursResponses), unit: 'responses/s' },
         { name: '  ratings per second', value: formatRate(oursRatings), unit: 'ratings/s', target: atLeast(oursRatings, 20_000_000, '>= 20,000,000') },
+        { name: 'with reliability (alpha per axis)', value: formatNumber(full, 0), unit: 'ms' },
+        { name: '  ratings per second', value: formatRate(fullRatings), unit: 'ratings/s', target: atLeast(fullRatings, 20_000_000, '>= 20,000,000') },
+        { name: '  against scoreCohort', value: formatNumber(full / ours, 2), unit: 'x' },
         { name: `naive SurveyJS way, ${formatNumber(sample.length)} responses`, value: formatNumber(naive, 0), unit: 'ms' },
         { name: '  responses per second', value: formatRate(naiveResponses), unit: 'responses/s' },
         { name: 'scoreCohort / naive SurveyJS way', value: formatNumber(ratio, 0), unit: 'x', target: atLeast(ratio, 1000, '>= 1,000x') },
@@ -58,7 +65,8 @@ export const scoring: BenchSection = {
       notes: [
         `${formatNumber(responses.length)} synthetic responses over ${formatNumber(SUBJECTS)} subjects (self with some retakes, manager, peers, direct reports, others;`,
         `  ~6% N/A, ~4% unanswered): ${formatNumber(ratings)} ratings; ${formatNumber(scores)} subject scores (every axis, group, statement, plan).`,
-        `  scoreCohort: median of ${RUNS} runs after 1 warm-up.`,
+        `  scoreCohort: median of ${RUNS} runs after 1 warm-up. Both include issue 12's change since the last self-assessment and r_wg;`,
+        `  "with reliability" is scoreCohortWithReliability, as npm run score runs it: alpha per axis over every response, same pass.`,
         `naive: per response, new Model(surveys/${FRAMEWORK_ID}.self.json), set its data, read every question's value back,`,
         `  per-domain means in a plain loop; one await per response (STACK-NOTES: otherwise no Model is ever collected); one run after 5 warm-ups.`,
       ],

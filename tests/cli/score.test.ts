@@ -54,7 +54,7 @@ beforeEach(() => {
 });
 
 describe('npm run score', () => {
-  it('scores a mix of a response file, a long CSV and a wide CSV, and writes the three CSVs', () => {
+  it('scores a mix of a response file, a long CSV and a wide CSV, and writes the five CSVs', () => {
     const self = write('ana-self.json', selfFile({ 'emerging-01': 3, 'emerging-02': 4 }));
     const long = write('peers.csv', `\uFEFF${LONG_HEADER}\r\n${longRow('p-1', 'peer', 'emerging-01', '2', 'With support')}\r\n${longRow('p-2', 'peer', 'emerging-01', '3', 'Independently')}\r\n`);
     // Excel re-saved in a semicolon locale: no BOM, quoted numbers, trailing empty lines.
@@ -65,13 +65,13 @@ describe('npm run score', () => {
     expect(run.stdout.split('\n')).toHaveLength(1);
     expect(run.stdout).toContain('1 subject from 4 responses');
     expect(run.stdout).toContain('shown: self 1, peer 1, others 1');
-    expect(readdirSync(path('out')).sort()).toEqual(['responses-long.csv', 'statements.csv', 'summary.csv']);
+    expect(readdirSync(path('out')).sort()).toEqual(['change.csv', 'reliability.csv', 'responses-long.csv', 'statements.csv', 'summary.csv']);
 
     const summary = readFileSync(path('out/summary.csv'), 'utf8').split('\r\n');
     // Peers rated emerging-01 2, 3 and 4: a pooled mean of 3.
     expect(summary).toContain(`ana,${FW},level,emerging,peer,3,3,3,66.7,1,`);
     const long2 = readFileSync(path('out/responses-long.csv'), 'utf8');
-    expect(long2.startsWith(`\uFEFF${LONG_HEADER}\r\n`)).toBe(true);
+    expect(long2.startsWith(`\uFEFF${LONG_HEADER},case_item_uri\r\n`)).toBe(true);
     expect(long2.trim().split('\r\n')).toHaveLength(1 + 5);
   });
 
@@ -128,7 +128,7 @@ describe('npm run score', () => {
     const run = score(write('ana.json', selfFile({})), path('nowhere.csv'), summary, '--out', path('out'));
     expect(run.status).toBe(1);
     expect(run.stderr).toEqual([
-      expect.stringContaining(`Framework "${FW}" is not known: load it with --framework`),
+      expect.stringMatching(new RegExp(`Framework "${FW}" is not known: .*Give that framework file with --framework FILE\\. \\[response\\.unknown-framework\\]$`)),
       `${path('nowhere.csv')}: The file does not exist. [file.unreadable]`,
       expect.stringContaining('This is a summary.csv'),
       'Nothing written: 3 problems.',
@@ -153,12 +153,12 @@ describe('npm run score: writing the output folder', () => {
     return { status: run.status, stderr: run.stderr.split('\n').filter((line) => line !== ''), seconds: (Date.now() - started) / 1000 };
   }
 
-  it('replaces last run\'s CSVs with the three new ones and leaves no temporary files behind', () => {
+  it('replaces last run\'s CSVs with the five new ones and leaves no temporary files behind', () => {
     mkdirSync(path('out'));
     writeFileSync(path('out/summary.csv'), 'last week');
     const run = scoreInto(path('out'));
     expect(run.status).toBe(0);
-    expect(readdirSync(path('out')).sort()).toEqual(['responses-long.csv', 'statements.csv', 'summary.csv']);
+    expect(readdirSync(path('out')).sort()).toEqual(['change.csv', 'reliability.csv', 'responses-long.csv', 'statements.csv', 'summary.csv']);
     expect(readFileSync(path('out/summary.csv'), 'utf8')).toContain(`ana,${FW},level,emerging,self,`);
   });
 

@@ -12,10 +12,10 @@ import { type CsvFile, downloadCsv, finishSurvey, readCsv, startSurvey, storedCo
 
 /** The columns DESIGN.md gives each export, in its order. */
 const COLUMNS = {
-  long: ['response_id', 'framework_id', 'survey_id', 'subject_id', 'rater_group', 'submitted_at', 'statement_id', 'level', 'domain', 'rating', 'rating_label'],
+  long: ['response_id', 'framework_id', 'survey_id', 'subject_id', 'rater_group', 'submitted_at', 'statement_id', 'level', 'domain', 'rating', 'rating_label', 'case_item_uri'],
   wideHead: ['response_id', 'framework_id', 'survey_id', 'subject_id', 'rater_group', 'submitted_at'],
   summary: ['subject_id', 'framework_id', 'axis_kind', 'axis_id', 'rater_group', 'raters', 'ratings', 'mean', 'percent', 'sd', 'attained_level'],
-  statements: ['subject_id', 'framework_id', 'statement_id', 'level', 'domain', 'self', 'others', 'gap', 'others_raters', 'others_sd', 'flag'],
+  statements: ['subject_id', 'framework_id', 'statement_id', 'level', 'domain', 'self', 'others', 'gap', 'others_raters', 'others_sd', 'others_rwg', 'flag'],
 };
 const LABELS: Record<string, string> = { 1: 'Not yet', 2: 'With support', 3: 'Independently', 4: 'Consistently, and can guide others' };
 
@@ -112,8 +112,8 @@ describe('the CSVs downloaded from Your data', () => {
     expect(csv.statements.rows.map((row) => row.statement_id)).toEqual(framework.statements.map((s) => s.id));
     for (const row of csv.statements.rows) {
       const answer = answers.get(row.statement_id ?? '');
-      expect({ self: row.self, others: row.others, gap: row.gap, others_sd: row.others_sd, flag: row.flag })
-        .toEqual({ self: answer === null || answer === undefined ? '' : String(answer), others: '', gap: '', others_sd: '', flag: '' });
+      expect({ self: row.self, others: row.others, gap: row.gap, others_sd: row.others_sd, others_rwg: row.others_rwg, flag: row.flag })
+        .toEqual({ self: answer === null || answer === undefined ? '' : String(answer), others: '', gap: '', others_sd: '', others_rwg: '', flag: '' });
     }
   });
 });

@@ -2,6 +2,7 @@ import { excerpt } from '../model/echo.ts';
 import type { Framework } from '../model/framework.ts';
 import { OTHER_GROUPS, type OtherGroup } from '../model/response.ts';
 import { fail, type Issue, ok, type Result } from '../model/result.ts';
+import { rwgFromSd } from '../score/agreement.ts';
 import { HIDDEN_BELOW_THRESHOLD, type HiddenGroup } from '../score/anonymity.ts';
 import type { GroupComments } from '../score/comments.ts';
 import { planDevelopment } from '../score/development-plan.ts';
@@ -74,6 +75,9 @@ export function reportToScore(report: Report360, framework: Framework): Result<S
       // and the report, rightly, does not hold it: 0.
       othersRaters: others?.ratings ?? 0,
       othersSd: others?.sd ?? null,
+      // r_wg from the others' sd and rating count the report signs (unrounded): the same number
+      // scoring gives from the ratings, with no per-rater figure in the report.
+      othersRwg: rwgFromSd(others?.sd ?? null, others?.ratings ?? 0),
       // The coach's flag as signed. buildReport wrote flagGap of this same gap, so recomputing it
       // agrees; rowsOfStatements refuses a report where it would not.
       flag: others?.flag ?? null,
@@ -111,6 +115,9 @@ export function reportToScore(report: Report360, framework: Framework): Result<S
     planGroup: 'self',
     developmentPlan: plan.developmentPlan,
     strengths: plan.strengths,
+    // A report holds the latest self-assessment only; the learner's own earlier ones are in
+    // their browser, where scoreSelfChange can compare them.
+    change: null,
   });
 }
 

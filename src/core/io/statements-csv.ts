@@ -2,7 +2,7 @@ import { roundFigure } from '../score/rounding.ts';
 import type { SubjectScore } from '../score/subject-score.ts';
 import { type CsvCell, writeCsv } from './csv-format.ts';
 
-/** DESIGN.md "statements.csv", columns in this order. */
+/** DESIGN.md "statements.csv", columns in this order; `others_rwg` from issue 12. */
 export const STATEMENTS_COLUMNS = [
   'subject_id',
   'framework_id',
@@ -14,13 +14,15 @@ export const STATEMENTS_COLUMNS = [
   'gap',
   'others_raters',
   'others_sd',
+  'others_rwg',
   'flag',
 ] as const;
 
 /**
  * One row per subject x framework x statement, in framework order. `others`, `gap` and
  * `others_sd` are empty where `others` is not shown, as DESIGN.md lists them; `others_raters`
- * stays a count. `flag` is decided on the unrounded gap.
+ * stays a count. `others_rwg` is empty there too, and under 3 ratings. `flag` is decided on the
+ * unrounded gap.
  */
 export function statementsRows(scores: readonly SubjectScore[]): CsvCell[][] {
   const rows: CsvCell[][] = [];
@@ -37,6 +39,7 @@ export function statementsRows(scores: readonly SubjectScore[]): CsvCell[][] {
         roundFigure(statement.gap),
         statement.othersRaters,
         roundFigure(statement.othersSd),
+        roundFigure(statement.othersRwg),
         statement.flag,
       ]);
     }

@@ -37,6 +37,37 @@ export function countResponses(
   return latestSelf === undefined ? raters : [latestSelf, ...raters];
 }
 
+/**
+ * Issue 12: every self-assessment of one subject on one framework, oldest first, each counted
+ * once (same response_id). Ordered as countResponses chooses the latest: by `submitted_at` as
+ * an instant, ties by response_id, a time that does not parse first; so the last one here is
+ * always the self response that scoring counts.
+ */
+export function selfAssessments(responses: readonly SurveyResponse[], subjectId: string, frameworkId: string): SurveyResponse[] {
+  // Most subjects have one self response: found without a Set or a sort (scoreCohort asks for every subject).
+  let only: SurveyResponse | undefined;
+  let many = false;
+  for (const response of responses) {
+    if (response.raterGroup !== 'self' || response.subjectId !== subjectId || response.frameworkId !== frameworkId) continue;
+    if (only === undefined) only = response;
+    else if (response.responseId !== only.responseId) {
+      many = true;
+      break;
+    }
+  }
+  if (!many) return only === undefined ? [] : [only];
+  const seen = new Set<string>();
+  const selves: { response: SurveyResponse; time: number }[] = [];
+  for (const response of responses) {
+    if (response.raterGroup !== 'self' || response.subjectId !== subjectId || response.frameworkId !== frameworkId) continue;
+    if (seen.has(response.responseId)) continue;
+    seen.add(response.responseId);
+    selves.push({ response, time: instant(response.submittedAt) });
+  }
+  selves.sort((a, b) => (isLater(b.time, b.response.responseId, a.time, a.response.responseId) ? -1 : 1));
+  return selves.map(({ response }) => response);
+}
+
 function instant(submittedAt: string): number {
   return instantMillis(submittedAt) ?? Number.NEGATIVE_INFINITY;
 }

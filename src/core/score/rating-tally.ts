@@ -1,6 +1,7 @@
 import type { Rating } from '../model/rating-scale.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import type { FrameworkIndex } from './framework-index.ts';
+import { createRatingsRow, type RatingsRow } from './response-row.ts';
 import { GROUP_COUNT, OTHERS, SCORE_GROUPS } from './score-groups.ts';
 
 /**
@@ -21,6 +22,8 @@ export type RatingTally = {
   /** histogram[(g * n + p) * 5 + v]: v = 1-4 a rating, v = 0 an N/A answer; rater groups only. */
   histogram: Int32Array;
   lastRater: Int32Array;
+  /** The response being read, as readRatingsRow gives it, for `onRow`. */
+  row: RatingsRow;
 };
 
 /**
@@ -42,6 +45,7 @@ export function createTally(index: FrameworkIndex): RatingTally {
     axisRaters: new Int32Array(GROUP_COUNT * axisCount),
     histogram: new Int32Array(RATER_GROUPS * n * 5),
     lastRater: new Int32Array(axisCount),
+    row: createRatingsRow(n),
   };
 }
 
@@ -57,21 +61,30 @@ const GROUP_INDEX: ReadonlyMap<string, number> = new Map(SCORE_GROUPS.map((group
  * histogram cell (group, statement, value), plus one check per axis of the statement to count
  * raters. Sums, squares and `others` (every group but self) are derived from the histograms
  * afterwards, once per statement rather than once per rating.
+ *
+ * `onRow`, when given, receives each response's ratings row after it is read: figures over
+ * single responses (Cronbach's alpha) are then taken in this same pass, which costs two stores
+ * per rating instead of a second walk over every answer (and nothing without onRow).
  */
 export function tallyRatings(
   index: FrameworkIndex,
   responses: readonly SurveyResponse[],
   into: RatingTally = createTally(index),
+  onRow: ((row: RatingsRow) => void) | null = null,
 ): RatingTally {
   const { position, axisStart, axisList } = index;
   const tally = into;
   const { statementCount: n, axisCount, histogram, axisRaters, lastRater } = tally;
+  const { ratings: rowRatings, rated: rowRated } = tally.row;
   const responsesPerGroup = tally.responses;
   histogram.fill(0);
   axisRaters.fill(0);
   responsesPerGroup.fill(0);
   // lastRater[a] is the serial of the last response seen rating axis a: one rater per response.
   lastRater.fill(-1);
+  // Only the bits need clearing between responses: a rating whose bit is off is never read.
+  rowRated.fill(0);
+  const withRow = onRow !== null;
   const groupOf = GROUP_INDEX;
   const ids = index.statementIds;
 
@@ -102,6 +115,11 @@ export function tallyRatings(
         continue;
       }
       histogram[cell + rating]! += 1;
+      // The same branch for every rating of a run, so it costs nothing when there is no onRow.
+      if (withRow) {
+        rowRatings[p] = rating;
+        rowRated[p >> 5]! |= 1 << (p & 31);
+      }
       const end = axisStart[p + 1]!;
       for (let k = axisStart[p]!; k < end; k += 1) {
         const a = axisList[k]!;
@@ -110,6 +128,10 @@ export function tallyRatings(
           axisRaters[axisBase + a]! += 1;
         }
       }
+    }
+    if (onRow !== null) {
+      onRow(tally.row);
+      rowRated.fill(0);
     }
   }
   deriveSums(tally);

@@ -1,8 +1,10 @@
 import type { Framework } from '../model/framework.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import { compareText } from './comments.ts';
-import { countResponses } from './counted-responses.ts';
+import { countResponses, selfAssessments } from './counted-responses.ts';
 import { indexFramework } from './framework-index.ts';
+import { addRatingsRow, type AxisReliability, createReliabilityTally, type ReliabilityTally, reliabilityOf } from './reliability.ts';
+import { readRatingsRow } from './response-row.ts';
 import { createScoringBuffers, type ScoreOptions, scoreCounted, type ScoringBuffers } from './score-subject.ts';
 import type { SubjectScore } from './subject-score.ts';
 
@@ -17,6 +19,32 @@ export function scoreCohort(
   responses: readonly SurveyResponse[],
   options: ScoreOptions = {},
 ): SubjectScore[] {
+  return scoreEach(frameworks, responses, options, false).scores;
+}
+
+export type CohortScore = {
+  /** As scoreCohort. */
+  scores: SubjectScore[];
+  /** As scoreReliability: every axis of every framework with a response, sorted by framework id. */
+  reliability: AxisReliability[];
+};
+
+/**
+ * scoreCohort and Cronbach's alpha per axis (scoreReliability) in one pass over the answers:
+ * each response's ratings are added to alpha's sums as scoring reads them, and only the earlier
+ * self-assessments, which scoring does not count, are read a second time.
+ */
+export function scoreCohortWithReliability(
+  frameworks: ReadonlyMap<string, Framework>,
+  responses: readonly SurveyResponse[],
+  options: ScoreOptions = {},
+): CohortScore {
+  return scoreEach(frameworks, responses, options, true);
+}
+
+type Working = { buffers: ScoringBuffers; reliability: ReliabilityTally | null };
+
+function scoreEach(frameworks: ReadonlyMap<string, Framework>, responses: readonly SurveyResponse[], options: ScoreOptions, withReliability: boolean): CohortScore {
   const bySubject = new Map<string, Map<string, SurveyResponse[]>>();
   for (const response of responses) {
     if (!frameworks.has(response.frameworkId)) {
@@ -32,7 +60,7 @@ export function scoreCohort(
     else list.push(response);
   }
 
-  const buffers = new Map<string, ScoringBuffers>();
+  const working = new Map<string, Working>();
   const scores: SubjectScore[] = [];
   for (const subjectId of [...bySubject.keys()].sort(compareText)) {
     const byFramework = bySubject.get(subjectId) as Map<string, SurveyResponse[]>;
@@ -40,13 +68,27 @@ export function scoreCohort(
       const framework = frameworks.get(frameworkId) as Framework;
       const own = byFramework.get(frameworkId) as SurveyResponse[];
       const index = indexFramework(framework);
-      let working = buffers.get(frameworkId);
-      if (working === undefined) {
-        working = createScoringBuffers(index);
-        buffers.set(frameworkId, working);
+      let entry = working.get(frameworkId);
+      if (entry === undefined) {
+        const reliability = withReliability ? createReliabilityTally(index) : null;
+        entry = { buffers: createScoringBuffers(index, reliability === null ? null : (row) => addRatingsRow(reliability, row)), reliability };
+        working.set(frameworkId, entry);
       }
-      scores.push(scoreCounted(index, countResponses(own, subjectId, frameworkId), subjectId, options, working));
+      const history = selfAssessments(own, subjectId, frameworkId);
+      scores.push(scoreCounted(index, countResponses(own, subjectId, frameworkId), subjectId, options, entry.buffers, history));
+      // Alpha is over every response, earlier self-assessments included: scoring read all but these.
+      if (entry.reliability !== null) {
+        for (let i = 0; i < history.length - 1; i += 1) {
+          addRatingsRow(entry.reliability, readRatingsRow(index, history[i] as SurveyResponse, entry.buffers.tally.row));
+        }
+      }
     }
   }
-  return scores;
+  const reliability = [...working.keys()]
+    .sort(compareText)
+    .flatMap((frameworkId) => {
+      const tally = working.get(frameworkId)?.reliability;
+      return tally === null || tally === undefined ? [] : reliabilityOf(tally);
+    });
+  return { scores, reliability };
 }

@@ -1,16 +1,18 @@
 import type { Framework } from '../model/framework.ts';
 import { OTHER_GROUPS, type SurveyResponse } from '../model/response.ts';
-import { othersAgreement } from './agreement.ts';
+import { othersAgreement, othersRwg } from './agreement.ts';
 import { decideCommentGroups, decideShownGroups } from './anonymity.ts';
 import { attainLevel } from './attained-level.ts';
 import { collectComments } from './comments.ts';
-import { countResponses } from './counted-responses.ts';
+import { countResponses, selfAssessments } from './counted-responses.ts';
 import { planDevelopment } from './development-plan.ts';
 import { type FrameworkIndex, indexFramework } from './framework-index.ts';
 import { flagGap, gapOf } from './gaps.ts';
 import { createPools, percentOf, poolCoverage, poolMean, poolRatings, poolSd, type RatingPools } from './pooled-stats.ts';
 import { createTally, type RatingTally, tallyRatings } from './rating-tally.ts';
+import type { RatingsRow } from './response-row.ts';
 import { GROUP_COUNT, groupIndex, OTHERS, SCORE_GROUPS, SELF, type GroupCounts, type ScoreGroup } from './score-groups.ts';
+import { createSelfChangeRows, scoreSelfChange, type SelfChangeRows } from './self-change.ts';
 import { statementMean } from './statement-means.ts';
 import { findStrengths } from './strengths.ts';
 import type { AxisGroupScore, AxisScore, StatementScore, SubjectScore } from './subject-score.ts';
@@ -23,11 +25,14 @@ export type ScoreOptions = {
   thresholds?: Readonly<AnonymityThresholds>;
 };
 
-/** Working arrays for one framework, reused from subject to subject by scoreCohort. */
-export type ScoringBuffers = { tally: RatingTally; pools: RatingPools };
+/**
+ * Working arrays for one framework, reused from subject to subject by scoreCohort, and where
+ * each response's ratings row goes after it is read (scoreCohortWithReliability), if anywhere.
+ */
+export type ScoringBuffers = { tally: RatingTally; pools: RatingPools; selfRows: SelfChangeRows; onRow: ((row: RatingsRow) => void) | null };
 
-export function createScoringBuffers(index: FrameworkIndex): ScoringBuffers {
-  return { tally: createTally(index), pools: createPools(index) };
+export function createScoringBuffers(index: FrameworkIndex, onRow: ((row: RatingsRow) => void) | null = null): ScoringBuffers {
+  return { tally: createTally(index), pools: createPools(index), selfRows: createSelfChangeRows(index), onRow };
 }
 
 /** Scores one subject on one framework from any set of responses (others are ignored). */
@@ -37,19 +42,24 @@ export function scoreSubject(
   subjectId: string,
   options: ScoreOptions = {},
 ): SubjectScore {
-  return scoreCounted(indexFramework(framework), countResponses(responses, subjectId, framework.id), subjectId, options);
+  const index = indexFramework(framework);
+  return scoreCounted(index, countResponses(responses, subjectId, framework.id), subjectId, options, createScoringBuffers(index), selfAssessments(responses, subjectId, framework.id));
 }
 
-/** As scoreSubject, for responses already counted (countResponses) for this subject. */
+/**
+ * As scoreSubject, for responses already counted (countResponses) for this subject, with its
+ * self-assessments oldest first (selfAssessments) for the change since the last one.
+ */
 export function scoreCounted(
   index: FrameworkIndex,
   counted: readonly SurveyResponse[],
   subjectId: string,
   options: ScoreOptions = {},
   buffers: ScoringBuffers = createScoringBuffers(index),
+  selfHistory: readonly SurveyResponse[] = [],
 ): SubjectScore {
   const { framework } = index;
-  const tally = tallyRatings(index, counted, buffers.tally);
+  const tally = tallyRatings(index, counted, buffers.tally, buffers.onRow);
   const responseCounts = countsOf(tally);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const visibility = decideShownGroups(responseCounts, thresholds);
@@ -92,6 +102,7 @@ export function scoreCounted(
       // DESIGN.md blanks only others, gap and others_sd where others is hidden; the count stays.
       othersRaters: tally.count[OTHERS * tally.statementCount + p] ?? 0,
       othersSd: othersShown ? othersAgreement(tally, p) : null,
+      othersRwg: othersShown ? othersRwg(tally, p) : null,
       flag: flagGap(gap),
     };
   });
@@ -111,6 +122,7 @@ export function scoreCounted(
     planGroup,
     developmentPlan: plan.developmentPlan,
     strengths: plan.strengths,
+    change: scoreSelfChange(index, selfHistory, buffers.selfRows),
   };
 }
 

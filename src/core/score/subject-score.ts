@@ -6,6 +6,7 @@ import type { GroupComments } from './comments.ts';
 import type { PlanItem } from './development-plan.ts';
 import type { GapFlag } from './gaps.ts';
 import type { GroupCounts, ScoreGroup } from './score-groups.ts';
+import type { SelfChange } from './self-change.ts';
 import type { AnonymityThresholds } from './thresholds.ts';
 
 /**
@@ -34,6 +35,11 @@ export type SubjectScore = {
   planGroup: ScoreGroup;
   developmentPlan: PlanItem[];
   strengths: PlanItem[];
+  /**
+   * Issue 12: the latest self-assessment against the one before it; null with fewer than two
+   * (and from a signed 360 report, which carries only the latest).
+   */
+  change: SelfChange | null;
 };
 
 export type AxisScore = {
@@ -71,5 +77,10 @@ export type StatementScore = {
   othersRaters: number;
   /** Agreement: sd of the others' ratings; null under 2 ratings or where `others` is not shown. */
   othersSd: number | null;
+  /**
+   * Issue 12: r_wg of the others' ratings (1 - s² / 1.25, floored at 0); null under 3 ratings or
+   * where `others` is not shown. agreementBand gives its words.
+   */
+  othersRwg: number | null;
   flag: GapFlag | null;
 };

@@ -16,15 +16,15 @@ describe('statements.csv', () => {
     const csv = writeStatementsCsv(scoreCohort(new Map([[framework.id, framework]]), [response({ group: 'self', framework, answers: { 'alpha-01': 3 } })]));
     const { columns, rows } = table(csv);
     expect(columns).toEqual([
-      'subject_id', 'framework_id', 'statement_id', 'level', 'domain', 'self', 'others', 'gap', 'others_raters', 'others_sd', 'flag',
+      'subject_id', 'framework_id', 'statement_id', 'level', 'domain', 'self', 'others', 'gap', 'others_raters', 'others_sd', 'others_rwg', 'flag',
     ]);
     expect(rows.map((r) => r[2])).toEqual(framework.statements.map((s) => s.id));
-    // Only self: others, gap, others_sd and flag empty; others_raters counts no one.
-    expect(rows[0]).toEqual(['learner-1', 'test-domains', 'alpha-01', 'emerging', 'alpha', '3', '', '', '0', '', '']);
+    // Only self: others, gap, others_sd, others_rwg and flag empty; others_raters counts no one.
+    expect(rows[0]).toEqual(['learner-1', 'test-domains', 'alpha-01', 'emerging', 'alpha', '3', '', '', '0', '', '', '']);
     expect(rows[1]?.[5]).toBe('');
   });
 
-  it('writes others, the gap rounded, agreement and the flag where others is shown', () => {
+  it('writes others, the gap rounded, agreement (sd and r_wg) and the flag where others is shown', () => {
     const framework = levelled(1);
     const responses = [
       response({ group: 'self', framework, answers: { 'emerging-01': 4, 'developing-01': 2 } }),
@@ -33,11 +33,27 @@ describe('statements.csv', () => {
       response({ group: 'peer', framework, answers: { 'emerging-01': 2, 'developing-01': 4 } }),
     ];
     const { rows } = table(writeStatementsCsv(scoreCohort(new Map([[framework.id, framework]]), responses)));
-    // emerging-01: others 8/3 = 2.67, gap 4/3 = 1.33, sd sqrt(1/3) = 0.58: blind spot.
-    expect(rows[0]).toEqual(['learner-1', 'test-levelled', 'emerging-01', 'emerging', '', '4', '2.67', '1.33', '3', '0.58', 'blind-spot']);
-    // developing-01: others 11/3 = 3.67, gap -5/3 = -1.67, sd sqrt(1/3): hidden strength.
-    expect(rows[1]).toEqual(['learner-1', 'test-levelled', 'developing-01', 'developing', '', '2', '3.67', '-1.67', '3', '0.58', 'hidden-strength']);
+    // emerging-01: others 8/3 = 2.67, gap 4/3 = 1.33, sd sqrt(1/3) = 0.58,
+    // r_wg 1 - (1/3) / 1.25 = 11/15 = 0.73: blind spot.
+    expect(rows[0]).toEqual(['learner-1', 'test-levelled', 'emerging-01', 'emerging', '', '4', '2.67', '1.33', '3', '0.58', '0.73', 'blind-spot']);
+    // developing-01: others 11/3 = 3.67, gap -5/3 = -1.67, sd sqrt(1/3), r_wg 0.73: hidden strength.
+    expect(rows[1]).toEqual(['learner-1', 'test-levelled', 'developing-01', 'developing', '', '2', '3.67', '-1.67', '3', '0.58', '0.73', 'hidden-strength']);
     // proficient-01: nobody rated it.
-    expect(rows[2]).toEqual(['learner-1', 'test-levelled', 'proficient-01', 'proficient', '', '', '', '', '0', '', '']);
+    expect(rows[2]).toEqual(['learner-1', 'test-levelled', 'proficient-01', 'proficient', '', '', '', '', '0', '', '', '']);
+  });
+
+  it('leaves others_rwg empty under 3 ratings, and writes 0 where raters split', () => {
+    const framework = levelled(1);
+    const responses = [
+      response({ group: 'peer', framework, answers: { 'emerging-01': 1, 'developing-01': 4 } }),
+      response({ group: 'peer', framework, answers: { 'emerging-01': 4, 'developing-01': 'NA' } }),
+      response({ group: 'peer', framework, answers: { 'emerging-01': 1 } }),
+      response({ group: 'peer', framework, answers: { 'emerging-01': 4, 'developing-01': 4 } }),
+    ];
+    const { rows } = table(writeStatementsCsv(scoreCohort(new Map([[framework.id, framework]]), responses)));
+    // emerging-01: 1, 4, 1, 4: s² = 9 / 3 = 3, 1 - 3 / 1.25 < 0: 0. sd sqrt(3) = 1.73.
+    expect(rows[0]?.slice(8, 11)).toEqual(['4', '1.73', '0']);
+    // developing-01: two ratings (4, 4) and one "Not observed": an sd of 0, no r_wg.
+    expect(rows[1]?.slice(8, 11)).toEqual(['2', '0', '']);
   });
 });
