@@ -13,7 +13,7 @@ import { type CountedInvitation, lateResponseIssues } from '../core/confidential
 import { decodeUtf8 } from '../core/input/decode-text.ts';
 import { readCsv, writeCsv } from '../core/io/csv-format.ts';
 import { readResponseInput } from '../core/io/read-response-input.ts';
-import { writeResponsesLongCsv } from '../core/io/responses-long-csv.ts';
+import { writeResponsesLongCsvChunks } from '../core/io/responses-long-csv.ts';
 import { writeStatementsCsv } from '../core/io/statements-csv.ts';
 import { writeSummaryCsv } from '../core/io/summary-csv.ts';
 import { escapeControls } from '../core/model/echo.ts';
@@ -206,8 +206,8 @@ async function open(args: CoachArgs): Promise<Result<Done>> {
       dir: out,
       files: [
         { name: 'summary.csv', content: writeSummaryCsv([score]) },
-        { name: 'statements.csv', content: writeStatementsCsv([score]) },
-        { name: 'responses-long.csv', content: writeResponsesLongCsv(responses, lookup), secret: true },
+        { name: 'statements.csv', content: writeStatementsCsv([score], lookup) },
+        { name: 'responses-long.csv', content: writeResponsesLongCsvChunks(responses, lookup), secret: true },
         { name: 'report.jws', content: `${await signReport(report, identity.value)}\n` },
         // The coach's own record of which invitations this report counted, for the late-response check.
         { name: 'counted.csv', content: writeCsv(['invitation_id', 'group'], counted.map((entry) => [entry.invitationId, entry.group])), secret: true },

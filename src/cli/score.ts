@@ -2,18 +2,18 @@ import { escapeControls } from '../core/model/echo.ts';
 import type { Framework } from '../core/model/framework.ts';
 import type { SurveyResponse } from '../core/model/response.ts';
 import { formatIssue, type Issue, type Result } from '../core/model/result.ts';
-import { writeChangeCsv } from '../core/io/change-csv.ts';
+import { writeChangeCsvChunks } from '../core/io/change-csv.ts';
 import { mergeResponses, type ResponseBatch } from '../core/io/merge-responses.ts';
-import { writeReliabilityCsv } from '../core/io/reliability-csv.ts';
-import { writeResponsesLongCsv } from '../core/io/responses-long-csv.ts';
-import { writeStatementsCsv } from '../core/io/statements-csv.ts';
-import { writeSummaryCsv } from '../core/io/summary-csv.ts';
-import { scoreCohortWithReliability } from '../core/score/score-cohort.ts';
+import { writeReliabilityCsvChunks } from '../core/io/reliability-csv.ts';
+import { writeResponsesLongCsvChunks } from '../core/io/responses-long-csv.ts';
+import { writeStatementsCsvChunks } from '../core/io/statements-csv.ts';
+import { writeSummaryCsvChunks } from '../core/io/summary-csv.ts';
+import { scoreCohort, scoreCohortWithReliability } from '../core/score/score-cohort.ts';
 import type { SubjectScore } from '../core/score/subject-score.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
 import { readResponseFile } from './file-response-input.ts';
-import { parseScoreArgs, SCORE_HELP } from './score-args.ts';
+import { parseScoreArgs, SCORE_HELP, type ScoreOutput } from './score-args.ts';
 import { describeFailedWrite, writeOutputFiles } from './write-output.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -46,16 +46,21 @@ async function main(argv: readonly string[]): Promise<number> {
   if (issues.length > 0 || !merged.ok) return refuse(issues, progress);
 
   progress.status = `Scoring ${merged.value.length.toLocaleString('en')} responses`;
-  const { scores, reliability } = scoreCohortWithReliability(frameworks.value, merged.value);
+  // Cronbach's alpha is computed only when reliability.csv is to be written.
+  const { scores, reliability } = args.outputs.includes('reliability')
+    ? scoreCohortWithReliability(frameworks.value, merged.value)
+    : { scores: scoreCohort(frameworks.value, merged.value), reliability: null };
   const out = args.out ?? '.';
   progress.status = `Writing ${out}`;
-  const written = writeOutputFiles(out, [
-    { name: 'summary.csv', content: writeSummaryCsv(scores) },
-    { name: 'statements.csv', content: writeStatementsCsv(scores) },
-    { name: 'change.csv', content: writeChangeCsv(scores) },
-    { name: 'reliability.csv', content: writeReliabilityCsv(reliability) },
-    { name: 'responses-long.csv', content: writeResponsesLongCsv(merged.value, lookup) },
-  ]);
+  // Every file goes in pieces: responses-long.csv of 100,000 responses is 1.3 GB, past V8's longest string.
+  const contents: Record<ScoreOutput, () => Iterable<string>> = {
+    summary: () => writeSummaryCsvChunks(scores),
+    statements: () => writeStatementsCsvChunks(scores, lookup),
+    change: () => writeChangeCsvChunks(scores),
+    reliability: () => writeReliabilityCsvChunks(reliability ?? []),
+    'responses-long': () => writeResponsesLongCsvChunks(merged.value, lookup),
+  };
+  const written = writeOutputFiles(out, args.outputs.map((output) => ({ name: `${output}.csv`, content: contents[output]() })));
   if (!written.ok) return refuse(written.issues, progress, describeFailedWrite(written));
   progress.stop();
   console.log(describeRun(scores, merged.value, escapeControls(out)));

@@ -94,7 +94,7 @@ async function scoreFiles(dir: string, framework: Framework, responses: readonly
   mkdirSync(fallback);
   const scores = scoreCohort(new Map([[framework.id, framework]]), responses);
   writeFileSync(join(fallback, 'summary.csv'), writeSummaryCsv(scores));
-  writeFileSync(join(fallback, 'statements.csv'), writeStatementsCsv(scores));
+  writeFileSync(join(fallback, 'statements.csv'), writeStatementsCsv(scores, lookup));
   const out = createWriteStream(join(fallback, 'responses-long.csv'));
   for (const chunk of writeResponsesLongCsvChunks(responses, lookup)) {
     if (!out.write(chunk)) await once(out, 'drain');

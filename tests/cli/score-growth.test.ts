@@ -91,10 +91,10 @@ describe('npm run score: change and reliability', () => {
 
   it("writes the others' r_wg in statements.csv after others_sd", () => {
     const lines = read('statements.csv').split('\r\n');
-    expect(lines[0]).toBe('\uFEFFsubject_id,framework_id,statement_id,level,domain,self,others,gap,others_raters,others_sd,others_rwg,flag');
+    expect(lines[0]).toBe('\uFEFFsubject_id,framework_id,statement_id,level,domain,self,others,gap,others_raters,others_sd,others_rwg,flag,case_item_uri');
     // Ana's emerging-01: peers 1 2 3 4 1 2 3 4 2 3: Σ 25, Σx² 73, s² = (73 - 62.5) / 9 = 7/6 = 1.1667, sd 1.08;
     // r_wg = 1 - (7/6) / 1.25 = 1 - 14/15 = 1/15 = 0.07: no agreement. Self 3, others 2.5, gap 0.5.
-    expect(lines).toContain(`ana,${FW},emerging-01,emerging,,3,2.5,0.5,10,1.08,0.07,`);
+    expect(lines).toContain(`ana,${FW},emerging-01,emerging,,3,2.5,0.5,10,1.08,0.07,,`);
   });
 });
 

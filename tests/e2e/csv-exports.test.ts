@@ -15,7 +15,7 @@ const COLUMNS = {
   long: ['response_id', 'framework_id', 'survey_id', 'subject_id', 'rater_group', 'submitted_at', 'statement_id', 'level', 'domain', 'rating', 'rating_label', 'case_item_uri'],
   wideHead: ['response_id', 'framework_id', 'survey_id', 'subject_id', 'rater_group', 'submitted_at'],
   summary: ['subject_id', 'framework_id', 'axis_kind', 'axis_id', 'rater_group', 'raters', 'ratings', 'mean', 'percent', 'sd', 'attained_level'],
-  statements: ['subject_id', 'framework_id', 'statement_id', 'level', 'domain', 'self', 'others', 'gap', 'others_raters', 'others_sd', 'others_rwg', 'flag'],
+  statements: ['subject_id', 'framework_id', 'statement_id', 'level', 'domain', 'self', 'others', 'gap', 'others_raters', 'others_sd', 'others_rwg', 'flag', 'case_item_uri'],
 };
 const LABELS: Record<string, string> = { 1: 'Not yet', 2: 'With support', 3: 'Independently', 4: 'Consistently, and can guide others' };
 

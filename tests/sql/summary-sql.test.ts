@@ -113,7 +113,7 @@ function writeScored(responses: readonly SurveyResponse[], thresholds: Anonymity
   const folder = freshFolder();
   const scores = scoreCohort(frameworks, responses, { thresholds });
   writeFileSync(join(folder, 'summary.csv'), writeSummaryCsv(scores));
-  writeFileSync(join(folder, 'statements.csv'), writeStatementsCsv(scores));
+  writeFileSync(join(folder, 'statements.csv'), writeStatementsCsv(scores, lookup));
   writeFileSync(join(folder, 'responses-long.csv'), writeResponsesLongCsv(responses, lookup));
   return folder;
 }

@@ -29,7 +29,7 @@ export function buildExport(name: ExportName, responses: readonly SurveyResponse
     case 'responses-long.csv': return writeResponsesLongCsv(responses, lookup);
     case 'responses-wide.csv': return writeResponsesWideCsv(responses, lookup);
     case 'summary.csv': return writeSummaryCsv(scoreCohort(frameworks, responses));
-    case 'statements.csv': return writeStatementsCsv(scoreCohort(frameworks, responses));
+    case 'statements.csv': return writeStatementsCsv(scoreCohort(frameworks, responses), lookup);
     case 'change.csv': return writeChangeCsv(scoreCohort(frameworks, responses));
     case 'reliability.csv': return writeReliabilityCsv(scoreReliability(frameworks, responses));
   }
