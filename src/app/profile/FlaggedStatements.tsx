@@ -3,6 +3,8 @@ import type { GapFlag } from '../../core/score/gaps.ts';
 import type { StatementScore } from '../../core/score/subject-score.ts';
 import { formatFigure, formatGap } from './format-figures.ts';
 import { statementById } from '../../core/model/statement-index.ts';
+import { describeAgreement } from '../../core/score/agreement.ts';
+import { othersDisagreed } from './agreement-words.ts';
 
 const HEADINGS: Record<GapFlag, { title: string; hint: string; none: string }> = {
   'blind-spot': { title: 'Blind spots', hint: 'You rate yourself a whole point or more above the others.', none: 'No blind spots.' },
@@ -26,7 +28,11 @@ export function FlaggedStatements({ framework, statements, flag }: { framework: 
                 <span>Self: {formatFigure(statement.self)}</span>
                 <span>Others: {formatFigure(statement.others)}</span>
                 <span>Gap: {formatGap(statement.gap)}</span>
+                {statement.othersRwg !== null && <span data-figure="rwg">{describeAgreement(statement.othersRwg)}</span>}
               </span>
+              {othersDisagreed(statement.othersRwg) && (
+                <span className="disagreed" data-disagreed="true">The others did not agree on this one ({describeAgreement(statement.othersRwg ?? 0)}): their average hides a split, so read it as a question to ask them, not a verdict.</span>
+              )}
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { AttainmentSummary } from './AttainmentSummary.tsx';
+import { ChangeSection } from './ChangeSection.tsx';
+import { earlierSelfOverlay, type Overlay, teamAverageOverlay } from './overlays.ts';
 import { ChartsSection } from './ChartsSection.tsx';
 import { CommentsSection } from './CommentsSection.tsx';
 import { OthersSection } from './OthersSection.tsx';
@@ -27,13 +29,20 @@ export function ProfileView({ data, header, notices, selfUnrated }: Props) {
   const { framework, score, selfResponse } = data;
   const othersShown = score.visibility.shown.includes('others');
   const anyRater = score.responseCounts.others > 0;
+  const { change } = score;
+  const teamAverage = data.teamAverage ?? null;
+  const overlays = useMemo((): Overlay[] => [
+    ...(change === null ? [] : [earlierSelfOverlay(change)]),
+    ...(teamAverage === null ? [] : [teamAverageOverlay(teamAverage.averages, teamAverage.learners)]),
+  ], [change, teamAverage]);
   return (
     <article aria-labelledby="profile-title" className="profile">
       <PrintMargins whose={data.whose} title={framework.title} />
       {header ?? <ProfileHeader framework={framework} score={score} whose={data.whose} own={data.own} latestSelf={selfResponse?.submittedAt ?? null} earlierSelf={data.earlierSelf} />}
       {notices ?? <VisibilityNotice visibility={score.visibility} />}
       <AttainmentSummary framework={framework} axes={score.axes} groups={score.visibility.shown} statements={score.statements} />
-      <ChartsSection framework={framework} score={score} />
+      <ChartsSection framework={framework} score={score} overlays={overlays} />
+      {change !== null && <ChangeSection framework={framework} change={change} own={data.own} />}
       <StrengthsAndPlan framework={framework} score={score} />
       {othersShown && <OthersSection framework={framework} score={score} />}
       {anyRater && <CommentsSection framework={framework} comments={score.comments} counts={score.responseCounts} />}

@@ -8,6 +8,8 @@ import { selfRatingText } from './rating-text.ts';
 import { ALL, filterStatements, type StatementFilter } from './statement-filter.ts';
 import { statementById } from '../../core/model/statement-index.ts';
 import { COLUMN_TERMS, columnNotes } from './column-terms.ts';
+import { AGREEMENT_NOTE, agreementTerm, formatRwg, TOO_FEW_TO_SAY } from './agreement-words.ts';
+import { Term } from './Term.tsx';
 
 type Props = {
   framework: Framework;
@@ -49,7 +51,7 @@ export function StatementList({ framework, statements, othersShown, selfResponse
           </div>
         )}
       </div>
-      {othersShown && <p className="hint statement-terms">{columnNotes(['gap', 'agreement'])}</p>}
+      {othersShown && <p className="hint statement-terms">{columnNotes(['gap', 'agreement'])} {AGREEMENT_NOTE}</p>}
       <p role="status" className="filter-status">Showing {shown.length} of {statements.length} statements.</p>
       <ol className="statement-list">
         {shown.map((statement) => (
@@ -64,6 +66,12 @@ export function StatementList({ framework, statements, othersShown, selfResponse
                   <div><dt>All others</dt><dd data-figure="others">{formatFigure(statement.others)} ({statement.othersRaters} {statement.othersRaters === 1 ? 'rater' : 'raters'})</dd></div>
                   <div><dt>{COLUMN_TERMS.gap.label}</dt><dd data-figure="gap">{formatGap(statement.gap)}</dd></div>
                   <div><dt>{COLUMN_TERMS.agreement.label}</dt><dd data-figure="agreement">{formatFigure(statement.othersSd)}</dd></div>
+                  <div>
+                    <dt>Agreement</dt>
+                    <dd data-figure="rwg" data-rwg={statement.othersRwg === null ? '' : formatRwg(statement.othersRwg)}>
+                      {statement.othersRwg === null ? TOO_FEW_TO_SAY : <Term term={agreementTerm(statement.othersRwg)} />}
+                    </dd>
+                  </div>
                   {statement.flag !== null && <div><dt>Flag</dt><dd className={`flag ${statement.flag}`}>{FLAG_TEXT[statement.flag]}</dd></div>}
                 </>
               )}

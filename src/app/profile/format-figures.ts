@@ -25,3 +25,20 @@ export function formatDate(iso: string, precision: 'minutes' | 'seconds' = 'minu
   if (time === undefined) return iso;
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: precision === 'seconds' ? 'medium' : 'short' }).format(time);
 }
+
+/**
+ * A change in percentage points (issue 12) to 1 decimal, as in change.csv, with its sign:
+ * "+8.3", "−4.2", "0.0". The minus is U+2212 so that it reads as one to a screen reader too.
+ */
+export function formatPoints(value: number | null): string {
+  const rounded = roundPercent(value);
+  if (rounded === null) return '—';
+  if (rounded === 0) return '0.0';
+  return rounded > 0 ? `+${rounded.toFixed(1)}` : `−${Math.abs(rounded).toFixed(1)}`;
+}
+
+/** A submitted_at as a short day ("12 Mar 2026"), for a chart's axis: the table beside it has the time. */
+export function formatShortDate(iso: string): string {
+  const time = instantMillis(iso);
+  return time === undefined ? iso : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(time);
+}

@@ -1,17 +1,19 @@
 import { Chart, Filler, Legend, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip } from 'chart.js';
-import type { ScoreGroup } from '../../core/score/score-groups.ts';
-import { groupLabel } from '../../core/score/group-names.ts';
-import { SERIES_STYLES } from './series-styles.ts';
+import type { SeriesStyle } from './series-styles.ts';
 import { wrapLabel } from './wrap-label.ts';
 
 // Only what a radar draws (STACK-NOTES.md): the rest of chart.js stays out of the bundle.
 Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Filler, Legend, Tooltip);
 
-export type RadarSeries = { group: ScoreGroup; percents: (number | null)[] };
+/**
+ * One dataset: a shown group's percents, or an overlay (the earlier self-assessment, the team's
+ * average), which is drawn as a line without fill so that it never hides the learner's own shape.
+ */
+export type RadarSeries = { key: string; label: string; style: SeriesStyle; percents: (number | null)[]; overlay?: boolean };
 
 /**
- * Draws percents (already computed by src/core) on a 0-100 radial scale, one dataset per shown
- * group. Not animated, so that print and tests see the chart drawn at once.
+ * Draws percents (already computed by src/core) on a 0-100 radial scale, one dataset per series.
+ * Not animated, so that print and tests see the chart drawn at once.
  */
 export function drawRadar(canvas: HTMLCanvasElement, labels: readonly string[], series: readonly RadarSeries[], compact: boolean): Chart<'radar'> {
   return new Chart(canvas, {
@@ -19,23 +21,21 @@ export function drawRadar(canvas: HTMLCanvasElement, labels: readonly string[], 
     data: {
       // Short lines: the chart also has to fit half of a printed page.
       labels: labels.map((label) => wrapLabel(label, 12)),
-      datasets: series.map(({ group, percents }) => {
-        const style = SERIES_STYLES[group];
-        return {
-          label: groupLabel(group),
-          data: percents,
-          borderColor: style.colour,
-          backgroundColor: style.fill,
-          borderDash: style.dash,
-          borderWidth: 2.5,
-          fill: true,
-          pointStyle: style.point,
-          pointRadius: 4,
-          pointBackgroundColor: style.colour,
-          pointBorderColor: style.colour,
-          spanGaps: true,
-        };
-      }),
+      datasets: series.map(({ label, style, percents, overlay }) => ({
+        label,
+        data: percents,
+        borderColor: style.colour,
+        backgroundColor: overlay ? 'rgba(0, 0, 0, 0)' : style.fill,
+        borderDash: style.dash,
+        borderWidth: overlay ? 2 : 2.5,
+        fill: !overlay,
+        pointStyle: style.point,
+        pointRadius: 4,
+        // An overlay's markers are hollow: a second cue besides its dash and colour.
+        pointBackgroundColor: overlay ? '#ffffff' : style.colour,
+        pointBorderColor: style.colour,
+        spanGaps: true,
+      })),
     },
     options: {
       animation: false,

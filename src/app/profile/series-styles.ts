@@ -6,7 +6,7 @@ export type SeriesStyle = {
   fill: string;
   /** Canvas line dash; groups differ by dash and marker shape too, never by colour alone (WCAG 1.4.1). */
   dash: number[];
-  point: 'circle' | 'rect' | 'triangle' | 'rectRot' | 'star' | 'crossRot';
+  point: 'circle' | 'rect' | 'triangle' | 'rectRot' | 'star' | 'crossRot' | 'rectRounded';
 };
 
 /** Every colour has at least 4.5:1 contrast on white (graphics need 3:1, WCAG 1.4.11). */
@@ -27,4 +27,20 @@ export const DASH_NAMES: Readonly<Record<ScoreGroup, string>> = {
   'direct-report': 'dash-dot line, diamonds',
   other: 'fine dotted line, stars',
   others: 'long dashes, crosses',
+};
+
+/**
+ * Issue 12's overlays on the radars: the earlier self-assessment and the team's average. Drawn
+ * without fill and with hollow markers (radar-chart.ts), each with a dash no group uses.
+ */
+export type OverlayKey = 'earlier-self' | 'team-average';
+
+export const OVERLAY_STYLES: Readonly<Record<OverlayKey, SeriesStyle>> = {
+  'earlier-self': { colour: '#4b5563', fill: 'rgba(0, 0, 0, 0)', dash: [2, 3], point: 'circle' },
+  'team-average': { colour: '#0e7490', fill: 'rgba(0, 0, 0, 0)', dash: [8, 4], point: 'rectRounded' },
+};
+
+export const OVERLAY_DASH_NAMES: Readonly<Record<OverlayKey, string>> = {
+  'earlier-self': 'grey dotted line, hollow circles',
+  'team-average': 'dashed line, hollow rounded squares',
 };

@@ -3,7 +3,9 @@ import type { Framework } from '../../core/model/framework.ts';
 import type { SurveyResponse } from '../../core/model/response.ts';
 import { countResponses } from '../../core/score/counted-responses.ts';
 import { scoreSubject } from '../../core/score/score-subject.ts';
+import { scoreCohort } from '../../core/score/score-cohort.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
+import { type TeamAxisAverage, teamAxisAverages } from '../../core/score/team-average.ts';
 import { loadFramework } from '../frameworks/framework-source.ts';
 import { loadResponses } from '../storage/responses.ts';
 import { loadLearner } from '../storage/settings.ts';
@@ -21,7 +23,18 @@ export type ProfileData = {
   earlierSelf: string[];
   /** Stored responses for this profile that no longer read back, left out of it. */
   unreadable: number;
+  /**
+   * Issue 12: on a profile opened from the team view (another learner's), the team's average
+   * self-assessment per axis, to draw over the radars; null on the learner's own profile, in a
+   * 360 report (absent there), and when fewer than 2 learners of this framework have a self-assessment.
+   */
+  teamAverage?: TeamAverage | null;
 };
+
+export type TeamAverage = { averages: TeamAxisAverage[]; learners: number };
+
+/** An average of one learner is that learner: not worth drawing. */
+const MIN_TEAM_LEARNERS = 2;
 
 export type ProfileState =
   | { status: 'loading' }
@@ -61,8 +74,18 @@ async function load(frameworkId: string, routeSubjectId: string | null): Promise
     .filter((response) => response.raterGroup === 'self' && response.responseId !== selfResponse?.responseId)
     .map((response) => response.submittedAt)
     .sort((a, b) => Date.parse(b) - Date.parse(a));
+  const teamAverage = own || routeSubjectId === null ? null : await loadTeamAverage(framework);
   return {
     status: 'ready',
-    data: { framework, subjectId, whose: own && learner ? learner.displayName : subjectId, own, score: scoreSubject(framework, responses, subjectId), selfResponse, earlierSelf, unreadable },
+    data: { framework, subjectId, whose: own && learner ? learner.displayName : subjectId, own, score: scoreSubject(framework, responses, subjectId), selfResponse, earlierSelf, unreadable, teamAverage },
   };
+}
+
+/** Every stored learner of the framework, scored as the team view scores them (scoreCohort). */
+async function loadTeamAverage(framework: Framework): Promise<TeamAverage | null> {
+  const { responses } = await loadResponses((id) => (id === framework.id ? framework : undefined));
+  const scores = scoreCohort(new Map([[framework.id, framework]]), responses.filter((response) => response.frameworkId === framework.id));
+  const averages = teamAxisAverages(scores, framework.id, 'self');
+  const learners = averages.find((axis) => axis.kind === 'framework')?.learners ?? 0;
+  return learners < MIN_TEAM_LEARNERS ? null : { averages, learners };
 }

@@ -28,7 +28,7 @@ export function ReportView({ entry }: { entry: ImportedReport }) {
   if (!profile.ok) return <IssueList title="This report cannot be shown." issues={profile.issues} />;
   const { framework, score } = profile.value;
   const { report } = entry;
-  const data = { framework, subjectId: report.learner.subject_id, whose: report.learner.name, own: false, score, selfResponse: null, earlierSelf: [], unreadable: 0 };
+  const data = { framework, subjectId: report.learner.subject_id, whose: report.learner.name, own: false, score, selfResponse: null, earlierSelf: [], unreadable: 0, teamAverage: null };
   return (
     <ProfileView
       data={data}

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { scoreCohort } from '../../core/score/score-cohort.ts';
+import { scoreCohortWithReliability } from '../../core/score/score-cohort.ts';
 import { latestSubjectNames } from '../../core/score/subject-names.ts';
 import { UnreadableNotice } from '../components/UnreadableNotice.tsx';
 import { ExportPanel } from '../data/ExportPanel.tsx';
 import { ImportPanel } from '../data/ImportPanel.tsx';
 import { useStoredData } from '../data/use-stored-data.ts';
+import { TeamReliability } from '../team/TeamReliability.tsx';
 import { TeamTable } from '../team/TeamTable.tsx';
 import '../team/team.css';
 
@@ -13,7 +14,8 @@ export default function TeamPage() {
   const { data: team, readError, refresh } = useStoredData();
   const [frameworkId, setFrameworkId] = useState<string>('');
 
-  const scores = useMemo(() => (team ? scoreCohort(team.frameworks, team.responses) : []), [team]);
+  // One pass gives the table's scores and alpha per axis (issue 12), from the same responses.
+  const { scores, reliability } = useMemo(() => (team ? scoreCohortWithReliability(team.frameworks, team.responses) : { scores: [], reliability: [] }), [team]);
   const names = useMemo(() => latestSubjectNames(team?.responses ?? []), [team]);
   const present = useMemo(() => [...new Set(scores.map((s) => s.frameworkId))], [scores]);
   const chosen = present.includes(frameworkId) ? frameworkId : (present[0] ?? '');
@@ -35,7 +37,12 @@ export default function TeamPage() {
               </select>
             </p>
           )}
-          {framework ? <TeamTable framework={framework} scores={scores} names={names} /> : <p>No responses yet: import some below.</p>}
+          {framework ? (
+            <>
+              <TeamTable framework={framework} scores={scores} names={names} />
+              <TeamReliability framework={framework} reliability={reliability} />
+            </>
+          ) : <p>No responses yet: import some below.</p>}
           <ImportPanel
             title="Import the team's responses"
             description="Any learner's files: self-assessments and rater responses (.json), responses-long.csv or responses-wide.csv exports, or response codes, for as many learners as you like; each learner gets a row."

@@ -6,6 +6,7 @@ import type { ScoreGroup } from '../../core/score/score-groups.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
 import { buildTeamRows, filterTeamRows, learnerLabel, sortTeamRows, type TeamCell, teamColumns, type TeamSort } from '../../core/score/team-table.ts';
 import { GROUP_NAMES } from '../../core/score/group-names.ts';
+import { teamAxisAverages } from '../../core/score/team-average.ts';
 import { hrefOf } from '../shell/hash-route.ts';
 import { ScrollCue } from './ScrollCue.tsx';
 import { TeamTableKey } from './TeamTableKey.tsx';
@@ -39,6 +40,7 @@ export function TeamTable({ framework, scores, names }: Props) {
   const columns = teamColumns(framework);
   const rows = useMemo(() => buildTeamRows(framework, scores, group, names), [framework, scores, group, names]);
   const shown = useMemo(() => sortTeamRows(filterTeamRows(rows, filter), sort), [rows, filter, sort]);
+  const averages = useMemo(() => teamAxisAverages(scores, framework.id, group), [scores, framework.id, group]);
   // Two learners with one name: their ids are shown too, so the rows can be told apart.
   const sharedNames = useMemo(() => {
     const seen = new Map<string, number>();
@@ -101,8 +103,24 @@ export function TeamTable({ framework, scores, names }: Props) {
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr className="team-average-row" data-average={group}>
+              <th scope="row">Team average <span className="muted average-of">({groupName}, every learner in the table)</span></th>
+              {columns.map((column) => {
+                const average = averages.find((entry) => entry.kind === column.kind && entry.id === column.id);
+                return (
+                  <td key={column.id} className="num" data-axis={column.id} data-learners={average?.learners ?? 0}>
+                    {average === undefined || average.percent === null
+                      ? <span className="mark-no-data" title={`No learner has a figure from ${groupName} here`}><span aria-hidden="true">–</span><span className="visually-hidden">no figures</span></span>
+                      : <>{formatPercent(average.percent)}<br /><span className="muted">of {average.learners} {average.learners === 1 ? 'learner' : 'learners'}</span></>}
+                  </td>
+                );
+              })}
+            </tr>
+          </tfoot>
         </table>
       </ScrollCue>
+      <p className="muted team-average-note">Team average: the mean of the learners' percents in each column, one learner one vote, counting only the figures shown above (a group hidden for anonymity adds nothing). It is over every learner, including any a search hides.</p>
       <TeamTableKey columns={columns} />
     </section>
   );
