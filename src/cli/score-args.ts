@@ -1,15 +1,23 @@
-/** `npm run score -- FILE... --out DIR [--framework FILE]...`, parsed without printing anything. */
+import { excerpt } from '../core/model/echo.ts';
+
+/** The files `score` can write, in the order it writes them; `--only` picks among them. */
+export const SCORE_OUTPUTS = ['summary', 'statements', 'change', 'reliability', 'responses-long'] as const;
+export type ScoreOutput = (typeof SCORE_OUTPUTS)[number];
+
+/** `npm run score -- FILE... --out DIR [--framework FILE]... [--only LIST]`, parsed without printing anything. */
 export type ScoreArgs = {
   help: boolean;
   files: string[];
   out: string | null;
   frameworkFiles: string[];
+  /** The files to write, in SCORE_OUTPUTS order: all of them unless `--only` names some. */
+  outputs: ScoreOutput[];
   /** Usage mistakes, one sentence each. */
   issues: string[];
 };
 
 export const SCORE_HELP = `Usage:
-  npm run score -- FILE... --out DIR [--framework FILE]...
+  npm run score -- FILE... --out DIR [--framework FILE]... [--only LIST]
 
 Reads responses from any mix of files: response files (.json, as the app saves and raters send
 them), responses-long.csv and responses-wide.csv (as the app exports them, or re-saved by Excel).
@@ -22,10 +30,15 @@ Frameworks come from the built-in set; --framework FILE adds those of FILE (an O
 export or a Skillscope framework file), and replaces a built-in framework of the same id.
 Repeat --framework for several files.
 
+--only LIST writes only the files named, comma separated, from: summary, statements, change,
+reliability, responses-long (".csv" may be added), e.g. --only summary,statements. The other
+files in DIR are left as they are. Without it every file is written.
+
 On any problem it prints one line per problem (file, row, field), writes nothing and exits 1.`;
 
 export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
-  const args: ScoreArgs = { help: false, files: [], out: null, frameworkFiles: [], issues: [] };
+  const args: ScoreArgs = { help: false, files: [], out: null, frameworkFiles: [], outputs: [...SCORE_OUTPUTS], issues: [] };
+  let only: string | null = null;
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -49,6 +62,10 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
     } else if (name === '--framework') {
       const file = value('a framework file');
       if (file !== undefined) args.frameworkFiles.push(file);
+    } else if (name === '--only') {
+      const list = value('a list of files, e.g. summary,statements');
+      if (list !== undefined && only !== null) args.issues.push('--only is given twice.');
+      if (list !== undefined) only = list;
     } else if (name === '--') {
       args.files.push(...argv.slice(index + 1));
       break;
@@ -58,9 +75,32 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
       args.files.push(arg);
     }
   }
+  if (only !== null) {
+    const picked = parseOnly(only);
+    args.issues.push(...picked.issues);
+    if (picked.issues.length === 0) args.outputs = picked.outputs;
+  }
   if (!args.help) {
     if (args.files.length === 0) args.issues.push('Name at least one response file or CSV to score.');
     if (args.out === null) args.issues.push('Name the output folder with --out DIR.');
   }
   return args;
+}
+
+/** `--only summary,statements.csv`: known names only, each at most once, at least one. */
+function parseOnly(list: string): { outputs: ScoreOutput[]; issues: string[] } {
+  const issues: string[] = [];
+  const named = new Set<ScoreOutput>();
+  const names = list.split(',').map((name) => name.trim());
+  for (const name of names) {
+    if (name === '') continue;
+    const output = SCORE_OUTPUTS.find((known) => known === name || `${known}.csv` === name);
+    if (output === undefined) issues.push(`--only names ${excerpt(name)}, which is not a file score writes: name some of ${SCORE_OUTPUTS.join(', ')}.`);
+    else if (named.has(output)) issues.push(`--only names ${output} twice.`);
+    else named.add(output);
+    // One message per mistake is enough; a list of thousands of names gets the first ten.
+    if (issues.length >= 10) break;
+  }
+  if (issues.length === 0 && named.size === 0) issues.push(`--only names no file: name some of ${SCORE_OUTPUTS.join(', ')}.`);
+  return { outputs: SCORE_OUTPUTS.filter((output) => named.has(output)), issues };
 }

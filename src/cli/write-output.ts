@@ -4,8 +4,14 @@ import { dirname, join, resolve } from 'node:path';
 import type { Issue } from '../core/model/result.ts';
 import { errorCode, fileErrorReason } from './file-errors.ts';
 
-/** A file to write; `secret` ones (a coach's key) are readable by their owner only. */
-export type OutputFile = { name: string; content: string | Uint8Array; secret?: boolean };
+/**
+ * A file to write; `secret` ones (a coach's key) are readable by their owner only. `content` may
+ * come in pieces (any iterable of strings, such as core's `write...CsvChunks` generators), so that
+ * a file larger than V8's longest string (about 512 MB of UTF-16) is never held as one string.
+ * The pieces are taken once, while the file is written to its temporary name.
+ */
+export type OutputFile = { name: string; content: OutputContent; secret?: boolean };
+export type OutputContent = string | Uint8Array | Iterable<string>;
 
 /**
  * A failed write: every problem, and the paths it had to leave changed. `leftChanged` is empty
@@ -162,19 +168,15 @@ function createExclusively(dir: string, name: string, suffix: string, create: (p
 const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 const CHUNK = 1 << 20;
 
-function writeNewFile(path: string, content: string | Uint8Array, mode: number): void {
+function writeNewFile(path: string, content: OutputContent, mode: number): void {
   const fd = openSync(path, NEW_FILE, mode);
   try {
-    if (typeof content !== 'string') {
-      for (let written = 0; written < content.length; ) written += writeSync(fd, content, written, content.length - written);
-    }
-    // A slice at a time, so that a 200 MB CSV is not held twice as bytes; never split a surrogate pair.
-    for (let start = 0; typeof content === 'string' && start < content.length; ) {
-      let end = Math.min(start + CHUNK, content.length);
-      if (end < content.length && /[\uD800-\uDBFF]/.test(content.charAt(end - 1))) end -= 1;
-      const bytes = Buffer.from(content.slice(start, end), 'utf8');
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
-      start = end;
+    if (typeof content === 'string') writeText(fd, content);
+    else if (content instanceof Uint8Array) writeBytes(fd, content);
+    else {
+      // A piece that throws (a bug in its writer) lands in the catch below: the temporary file
+      // goes, and writeOutputFiles puts the folder back as it was.
+      for (const piece of content) writeText(fd, piece);
     }
     try {
       fsyncSync(fd);
@@ -187,6 +189,20 @@ function writeNewFile(path: string, content: string | Uint8Array, mode: number):
     throw error;
   }
   closeSync(fd);
+}
+
+/** A slice at a time, so that a 200 MB CSV is not held twice as bytes; never split a surrogate pair. */
+function writeText(fd: number, text: string): void {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + CHUNK, text.length);
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
+    writeBytes(fd, Buffer.from(text.slice(start, end), 'utf8'));
+    start = end;
+  }
+}
+
+function writeBytes(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
 }
 
 /**

@@ -8,6 +8,12 @@ import { cpus } from 'node:os';
 export type Target = { text: string; pass: boolean };
 
 export type Figure = {
+  /**
+   * The figure's name in `npm run bench -- --json` (issue 13's keys, e.g. `million_seconds`); its
+   * value there is `json` when given, else `value` read as a number (thousands separators dropped).
+   */
+  key?: string;
+  json?: number;
   name: string;
   value: string;
   unit: string;
@@ -28,6 +34,17 @@ export type BenchSection = {
 };
 
 export const now = (): number => performance.now();
+
+/** `{ key: number }` for every figure with a key, in the order run; a figure not measured is null. */
+export function keyedFigures(figures: readonly Figure[]): Record<string, number | null> {
+  const json: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
+  for (const figure of figures) {
+    if (figure.key === undefined) continue;
+    const value = figure.json ?? Number(figure.value.replace(/,/g, ''));
+    json[figure.key] = Number.isFinite(value) ? value : null;
+  }
+  return json;
+}
 
 /** Runs `work` once, in milliseconds. */
 export async function timeOnce(work: () => unknown): Promise<number> {

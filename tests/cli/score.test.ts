@@ -162,6 +162,31 @@ describe('npm run score: writing the output folder', () => {
     expect(readFileSync(path('out/summary.csv'), 'utf8')).toContain(`ana,${FW},level,emerging,self,`);
   });
 
+  it('writes only the files --only names, and leaves the others in the folder as they were', () => {
+    mkdirSync(path('out'));
+    writeFileSync(path('out/responses-long.csv'), 'last week');
+    const run = runCli('score', [write('ana-self.json', selfFile({ 'emerging-01': 3 })), '--framework', path('framework.json'), '--out', path('out'), '--only', 'summary,statements']);
+    expect(run.status).toBe(0);
+    expect(readdirSync(path('out')).sort()).toEqual(['responses-long.csv', 'statements.csv', 'summary.csv']);
+    expect(readFileSync(path('out/responses-long.csv'), 'utf8')).toBe('last week');
+    expect(readFileSync(path('out/summary.csv'), 'utf8')).toContain(`ana,${FW},level,emerging,self,`);
+  });
+
+  it('writes the same bytes with --only as without it', () => {
+    const input = write('ana-self.json', selfFile({ 'emerging-01': 3, 'developing-01': null }));
+    expect(runCli('score', [input, '--framework', path('framework.json'), '--out', path('all')]).status).toBe(0);
+    expect(runCli('score', [input, '--framework', path('framework.json'), '--out', path('some'), '--only', 'reliability,summary.csv,responses-long']).status).toBe(0);
+    expect(readdirSync(path('some')).sort()).toEqual(['reliability.csv', 'responses-long.csv', 'summary.csv']);
+    for (const name of readdirSync(path('some'))) expect(readFileSync(path(`some/${name}`), 'utf8')).toBe(readFileSync(path(`all/${name}`), 'utf8'));
+  });
+
+  it('refuses an --only naming a file it does not write, with exit 2 and nothing written', () => {
+    const run = runCli('score', [write('ana-self.json', selfFile({ 'emerging-01': 3 })), '--framework', path('framework.json'), '--out', path('out'), '--only', 'summary,sumary']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--only names "sumary", which is not a file score writes');
+    expect(existsSync(path('out'))).toBe(false);
+  });
+
   it('replaces a summary.csv that links to a file outside the folder by a real file, and never writes to the outside file', () => {
     mkdirSync(path('out'));
     write('precious.csv', 'not yours to overwrite');

@@ -81,6 +81,35 @@ describe('writing the output files', () => {
     expect(read(at('large.csv')) === large).toBe(true);
   });
 
+  it('writes content given in pieces, piece after piece, taking each piece only while writing', () => {
+    let taken = 0;
+    const pieces = function* () {
+      for (let i = 0; i < 3; i += 1) {
+        taken += 1;
+        yield `row ${i} 😀\r\n`;
+      }
+    };
+    const content = pieces();
+    expect(taken).toBe(0);
+    expect(writeOutputFiles(out, [...FILES, { name: 'long.csv', content }]).ok).toBe(true);
+    expect(read(at('long.csv'))).toBe('row 0 😀\r\nrow 1 😀\r\nrow 2 😀\r\n');
+  });
+
+  it('writes nothing at all when a writer of pieces fails part-way, and leaves last run\'s files as they were', () => {
+    mkdirSync(out);
+    writeFileSync(at('summary.csv'), 'last week');
+    const failing = function* () {
+      yield 'half a file\r\n';
+      throw new Error('a bug in the writer');
+    };
+    const result = writeOutputFiles(out, [FILES[0]!, { name: 'long.csv', content: failing() }, FILES[1]!]);
+    expect(result.ok).toBe(false);
+    expect(failureLines(result).at(-1)).toBe('Nothing written: 1 problem.');
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.file, issue.code])).toEqual([[at('long.csv'), 'file.unwritable']]);
+    expect(listing()).toEqual(['summary.csv']);
+    expect(read(at('summary.csv'))).toBe('last week');
+  });
+
   it('replaces last run\'s files and leaves nothing else in the folder', () => {
     mkdirSync(out);
     writeFileSync(at('summary.csv'), 'last week');

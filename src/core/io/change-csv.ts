@@ -1,5 +1,6 @@
 import { roundPercent } from '../score/rounding.ts';
 import type { SubjectScore } from '../score/subject-score.ts';
+import { writeCsvChunks } from './csv-chunks.ts';
 import { type CsvCell, writeCsv } from './csv-format.ts';
 
 /** Issue 12 "change.csv", columns in this order. */
@@ -48,4 +49,9 @@ export function changeRows(scores: readonly SubjectScore[]): CsvCell[][] {
 /** Always with its header, even without a row, so that a script reading it never meets an empty file. */
 export function writeChangeCsv(scores: readonly SubjectScore[]): string {
   return writeCsv(CHANGE_COLUMNS, changeRows(scores));
+}
+
+/** The same file in pieces (BOM and header first), as `npm run score` writes every file. */
+export function writeChangeCsvChunks(scores: readonly SubjectScore[]): Generator<string> {
+  return writeCsvChunks(CHANGE_COLUMNS, changeRows(scores));
 }

@@ -1,5 +1,6 @@
 import type { AxisReliability } from '../score/reliability.ts';
 import { roundHalfAwayFromZero } from '../score/rounding.ts';
+import { writeCsvChunks } from './csv-chunks.ts';
 import { type CsvCell, writeCsv } from './csv-format.ts';
 
 /** Issue 12 "reliability.csv", columns in this order. */
@@ -25,4 +26,9 @@ export function reliabilityRows(reliability: readonly AxisReliability[]): CsvCel
 /** Always with its header, even without a row. */
 export function writeReliabilityCsv(reliability: readonly AxisReliability[]): string {
   return writeCsv(RELIABILITY_COLUMNS, reliabilityRows(reliability));
+}
+
+/** The same file in pieces (BOM and header first), as `npm run score` writes every file. */
+export function writeReliabilityCsvChunks(reliability: readonly AxisReliability[]): Generator<string> {
+  return writeCsvChunks(RELIABILITY_COLUMNS, reliabilityRows(reliability));
 }

@@ -3,6 +3,7 @@ import type { AttainedLevel } from '../score/attained-level.ts';
 import { roundFigure, roundPercent } from '../score/rounding.ts';
 import type { ScoreGroup } from '../score/score-groups.ts';
 import type { SubjectScore } from '../score/subject-score.ts';
+import { writeCsvChunks } from './csv-chunks.ts';
 import { type CsvCell, writeCsv } from './csv-format.ts';
 
 /** DESIGN.md "summary.csv", columns in this order. */
@@ -42,11 +43,15 @@ export type SummaryRow = {
  * axes (framework, levels, domains) and SCORE_GROUPS. Hidden groups have no figures to write.
  */
 export function summaryRows(scores: readonly SubjectScore[]): SummaryRow[] {
-  const rows: SummaryRow[] = [];
+  return [...eachSummaryRow(scores)];
+}
+
+/** summaryRows one at a time, for a file written in pieces. */
+export function* eachSummaryRow(scores: readonly SubjectScore[]): Generator<SummaryRow> {
   for (const score of scores) {
     for (const axis of score.axes) {
       for (const group of axis.groups) {
-        rows.push({
+        yield {
           subject_id: score.subjectId,
           framework_id: score.frameworkId,
           axis_kind: axis.kind,
@@ -58,16 +63,25 @@ export function summaryRows(scores: readonly SubjectScore[]): SummaryRow[] {
           percent: roundPercent(group.percent),
           sd: roundFigure(group.sd),
           attained_level: axis.kind === 'level' ? null : group.attainedLevel,
-        });
+        };
       }
     }
   }
-  return rows;
 }
 
 export function writeSummaryCsv(scores: readonly SubjectScore[]): string {
-  return writeCsv(
-    SUMMARY_COLUMNS,
-    summaryRows(scores).map((row) => SUMMARY_COLUMNS.map((column): CsvCell => row[column])),
-  );
+  return writeCsv(SUMMARY_COLUMNS, summaryRows(scores).map(summaryCells));
+}
+
+/** The same file in pieces (BOM and header first), for a cohort too large for one string. */
+export function writeSummaryCsvChunks(scores: readonly SubjectScore[]): Generator<string> {
+  return writeCsvChunks(SUMMARY_COLUMNS, mapRows(eachSummaryRow(scores), summaryCells));
+}
+
+function summaryCells(row: SummaryRow): CsvCell[] {
+  return SUMMARY_COLUMNS.map((column): CsvCell => row[column]);
+}
+
+function* mapRows<T>(rows: Iterable<T>, cells: (row: T) => CsvCell[]): Generator<CsvCell[]> {
+  for (const row of rows) yield cells(row);
 }

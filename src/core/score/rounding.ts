@@ -7,6 +7,16 @@
 export function roundHalfAwayFromZero(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
   const abs = Math.abs(value);
+  // Fast path, the same result: below 10^6 once shifted, multiplying is off by far less than
+  // 10^-6, so unless the shifted value is that close to a half, Math.round of the product and
+  // of the exact decimal shift agree. Printing every figure as text was a tenth of a million-
+  // response `npm run score` (issue 13).
+  const scale = 10 ** decimals;
+  const scaled = abs * scale;
+  if (scaled < 1e6 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6) {
+    const quick = Math.round(scaled) / scale;
+    return value < 0 && quick !== 0 ? -quick : quick;
+  }
   const text = String(abs);
   // Numbers that print with an exponent are huge (whole already) or tiny (round to 0 or near).
   if (text.includes('e') && abs >= 1) return value;
