@@ -20,9 +20,8 @@ import { countRatings, syntheticResponses } from './synthetic-data.ts';
  * sql/summary.sql over the scoring bench's 100,000 responses (the same seed), compared row by
  * row with summary.csv. Too slow for `npm test` (about a minute and a half, most of it writing a
  * 1.3 GB responses-long.csv), so it is measured here. The files come from `npm run score` on
- * the same responses as a wide CSV; where that command cannot write them (it builds
- * responses-long.csv as one string, which at this size passes V8's longest string), from the
- * same core functions it calls, written in pieces, and the notes say which.
+ * the same responses as a wide CSV; where that command fails (out of memory on a smaller
+ * machine), from the same core functions it calls, written in pieces, and the notes say which.
  */
 
 const FRAMEWORK_ID = 'css-durable-skills';
