@@ -67,7 +67,8 @@ describe('a learner removes one framework they opened from a file, with its data
   it('offers its export first: the framework\'s summary.csv and responses-long.csv', async () => {
     await page.getByRole('button', { name: 'Remove… Service desk skills' }).click();
     const exportButton = dialog().getByRole('button', { name: 'Download its summary.csv and responses-long.csv first' });
-    await expect(exportButton.isEnabled()).resolves.toBe(true);
+    // Enabled once the dialog has counted the framework's stored responses.
+    await expect.poll(() => exportButton.isEnabled()).toBe(true);
     const saved: string[] = [];
     const both = new Promise<void>((resolve) => {
       page.on('download', async (file) => {
