@@ -1,3 +1,5 @@
+import { commandOptions } from './command-options.ts';
+
 /**
  * `npm run coach -- COMMAND ...`, parsed without printing anything: the command, its positional
  * arguments, its options by name, and every usage mistake as one sentence.
@@ -76,23 +78,20 @@ export function parseCoachArgs(argv: readonly string[]): CoachArgs {
   const command = first as CoachCommand;
   args.command = command;
   const known = OPTIONS[command];
-  for (let index = 0; index < rest.length; index += 1) {
-    const arg = rest[index] ?? '';
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+  for (const option of commandOptions(rest, args.issues)) {
+    const { name } = option;
     if (name === '--help' || name === '-h') {
       args.help = true;
     } else if (known[name] === 'flag') {
       args.flags.add(name);
     } else if (known[name] === 'value') {
-      const value = inline ?? rest[index + 1];
-      if (inline === undefined) index += 1;
-      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) args.issues.push(`${name} needs a value.`);
-      else if (args.options.has(name)) args.issues.push(`${name} is given twice.`);
-      else args.options.set(name, value);
+      const value = option.value('a value');
+      if (value !== undefined && args.options.has(name)) args.issues.push(`${name} is given twice.`);
+      else if (value !== undefined) args.options.set(name, value);
     } else if (name.startsWith('--')) {
       args.issues.push(`Unknown option ${name} for ${command}.`);
     } else {
-      args.positional.push(arg);
+      args.positional.push(name);
     }
   }
   if (args.help) return args;

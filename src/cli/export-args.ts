@@ -1,3 +1,4 @@
+import { commandOptions } from './command-options.ts';
 import { CASE_VERSIONS, type CaseVersion } from '../core/case/case-package.ts';
 
 /** `npm run export -- --framework ID|FILE --format case [--case-version 1.1|1.0] --out FILE`, parsed without printing. */
@@ -28,21 +29,12 @@ On any problem it prints one line per problem, writes nothing and exits 1.`;
 export function parseExportArgs(argv: readonly string[]): ExportArgs {
   const args: ExportArgs = { help: false, framework: null, format: null, caseVersion: '1.1', out: null, issues: [] };
   const given = new Set<string>();
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index] ?? '';
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+  for (const option of commandOptions(argv, args.issues)) {
+    const { name } = option;
     const value = (what: string): string | undefined => {
       if (given.has(name)) args.issues.push(`${name} is given twice.`);
       given.add(name);
-      if (inline !== undefined) return inline === '' ? missing(what) : inline;
-      const next = argv[index + 1];
-      if (next === undefined || next.startsWith('--')) return missing(what);
-      index += 1;
-      return next;
-    };
-    const missing = (what: string) => {
-      args.issues.push(`${name} needs ${what}.`);
-      return undefined;
+      return option.value(what);
     };
     if (name === '--help' || name === '-h') {
       args.help = true;
@@ -59,7 +51,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
     } else if (name === '--out') {
       args.out = value('a file to write') ?? args.out;
     } else {
-      args.issues.push(name.startsWith('-') ? `Unknown option ${name}.` : `Unexpected argument ${arg}: name the framework with --framework.`);
+      args.issues.push(name.startsWith('-') ? `Unknown option ${name}.` : `Unexpected argument ${name}: name the framework with --framework.`);
     }
   }
   if (!args.help) {

@@ -1,3 +1,4 @@
+import { commandOptions } from './command-options.ts';
 import { excerpt } from '../core/model/echo.ts';
 
 /** The files `score` can write, in the order it writes them; `--only` picks among them. */
@@ -39,20 +40,9 @@ On any problem it prints one line per problem (file, row, field), writes nothing
 export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
   const args: ScoreArgs = { help: false, files: [], out: null, frameworkFiles: [], outputs: [...SCORE_OUTPUTS], issues: [] };
   let only: string | null = null;
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index] ?? '';
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (what: string): string | undefined => {
-      if (inline !== undefined) return inline === '' ? missing(what) : inline;
-      const next = argv[index + 1];
-      if (next === undefined || next.startsWith('--')) return missing(what);
-      index += 1;
-      return next;
-    };
-    const missing = (what: string) => {
-      args.issues.push(`${name} needs ${what}.`);
-      return undefined;
-    };
+  for (const option of commandOptions(argv, args.issues)) {
+    const { name } = option;
+    const value = (what: string) => option.value(what);
     if (name === '--help' || name === '-h') {
       args.help = true;
     } else if (name === '--out') {
@@ -67,12 +57,12 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
       if (list !== undefined && only !== null) args.issues.push('--only is given twice.');
       if (list !== undefined) only = list;
     } else if (name === '--') {
-      args.files.push(...argv.slice(index + 1));
+      args.files.push(...option.rest());
       break;
     } else if (name.startsWith('-') && name !== '-') {
       args.issues.push(`Unknown option ${name}.`);
     } else {
-      args.files.push(arg);
+      args.files.push(name);
     }
   }
   if (only !== null) {
