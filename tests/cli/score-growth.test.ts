@@ -3,27 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
+import { onetExportFile } from '../support/test-framework.ts';
 
 /**
  * `npm run score` writes change.csv and reliability.csv (issue 12) beside the other files, from
  * a wide CSV: a learner who took the self-assessment twice, one who took it once, and ten peers.
  */
 
-const FRAMEWORK = {
-  schemaVersion: '1.0',
-  occupation: { soc: '99-0002.00', title: 'Growth Test Occupation', group: 'Test', sector: '54', jobZone: 3, jobZoneInferred: false },
-  framework: {
-    version: 'v1',
-    description: '',
-    contextCovered: 'Tests.',
-    levels: {
-      emerging: { label: 'Emerging', statements: ['Do a first thing.', 'Do a second thing.'] },
-      developing: { label: 'Developing', statements: ['Do a third thing.', 'Do a fourth thing.'] },
-      proficient: { label: 'Proficient', statements: ['Do a fifth thing.', 'Do a sixth thing.'] },
-      advanced: { label: 'Advanced', statements: ['Do a seventh thing.', 'Do an eighth thing.'] },
-    },
-  },
-};
+const FRAMEWORK = onetExportFile('99-0002.00', 'Growth Test Occupation');
 const FW = 'onet-99-0002-00';
 const HEADER = 'response_id,framework_id,survey_id,subject_id,rater_group,submitted_at,emerging-01,emerging-02,developing-01,developing-02,proficient-01,proficient-02,advanced-01,advanced-02';
 /** emerging-01 and emerging-02 of the ten peers. */

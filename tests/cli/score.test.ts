@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
+import { onetExportFile } from '../support/test-framework.ts';
 
 /**
  * The score command as a user runs it: real files in a temporary folder, a small O*NET-format
@@ -11,21 +12,7 @@ import { runCli } from '../support/run-cli.ts';
  * statement ids), the exit code, the lines on stderr, and what is (or is not) written.
  */
 
-const FRAMEWORK = {
-  schemaVersion: '1.0',
-  occupation: { soc: '99-0001.00', title: 'Test Occupation', group: 'Test', sector: '54', jobZone: 3, jobZoneInferred: false },
-  framework: {
-    version: 'v1',
-    description: '',
-    contextCovered: 'Tests.',
-    levels: {
-      emerging: { label: 'Emerging', statements: ['Do a first thing.', 'Do a second thing.'] },
-      developing: { label: 'Developing', statements: ['Do a third thing.', 'Do a fourth thing.'] },
-      proficient: { label: 'Proficient', statements: ['Do a fifth thing.', 'Do a sixth thing.'] },
-      advanced: { label: 'Advanced', statements: ['Do a seventh thing.', 'Do an eighth thing.'] },
-    },
-  },
-};
+const FRAMEWORK = onetExportFile('99-0001.00', 'Test Occupation');
 const FW = 'onet-99-0001-00';
 const LONG_HEADER = 'response_id,framework_id,survey_id,subject_id,rater_group,submitted_at,statement_id,level,domain,rating,rating_label';
 const WIDE_HEADER = `response_id,framework_id,survey_id,subject_id,rater_group,submitted_at,emerging-01,emerging-02,developing-01,developing-02,proficient-01,proficient-02,advanced-01,advanced-02`;
