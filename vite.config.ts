@@ -12,6 +12,8 @@ export default defineConfig({
   // Module workers can load code on demand: the framework reader's worker imports read-excel-file only for a workbook.
   worker: { format: 'es' },
   test: {
+    // Responses' answers compare by value, not by how they are kept (tests/support/answers-equality.ts).
+    setupFiles: ['tests/support/answers-equality.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], testTimeout: 60_000 } },
       {

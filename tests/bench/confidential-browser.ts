@@ -16,6 +16,7 @@ import { buildApp, freshContext, launchChromium, machineLoadNote, serve, tempDir
 import { atMost, type BenchSection, formatNumber, median } from './bench-table.ts';
 import { moduleNamer, startProfiler, timeByModule } from './cpu-profile.ts';
 import { syntheticResponses } from './synthetic-data.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * The confidential 360 (issue 10) in Chromium: sealing on the rater's page when Complete is
@@ -263,7 +264,7 @@ export const confidentialBrowser: BenchSection = {
     const sealedPaths: string[] = [];
     for (const [index, invitation] of campaign.invitations.entries()) {
       const answers = new Map(framework.statements.map((statement, i) => [statement.id, ((i * 7 + index) % 11 === 5 ? null : (((i + index) % 4) + 1)) as Rating | null]));
-      const content = { campaignId: campaign.manifest.campaign_id, token: invitation.token, submittedOn: TODAY, answers, comments: new Map(index % 10 === 0 ? [['general', 'Explains clearly and follows up.']] : []) };
+      const content = { campaignId: campaign.manifest.campaign_id, token: invitation.token, submittedOn: TODAY, answers: answersFromEntries(answers, framework), comments: new Map(index % 10 === 0 ? [['general', 'Explains clearly and follows up.']] : []) };
       const path = join(dir, 'sealed', `sealed-${String(index + 1).padStart(3, '0')}.age`);
       writeFileSync(path, await sealResponse(content, recipient));
       sealedPaths.push(path);

@@ -11,6 +11,7 @@ import type { Rating } from '../../src/core/model/rating-scale.ts';
 import { DEFAULT_THRESHOLDS } from '../../src/core/score/thresholds.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { atMost, type BenchSection, formatNumber, medianMs } from './bench-table.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * The confidential 360 (issue 10): sealing one response (what the rater's page does on Complete),
@@ -30,7 +31,7 @@ export const confidential: BenchSection = {
       { framework, learner: { name: 'Ana Ruiz', subjectId: 'ana-ruiz' }, coachName: 'Dana Lee', groups: { peer: SEALED_FILES }, thresholds: DEFAULT_THRESHOLDS, createdOn: '2026-11-29', closesOn: '2026-12-31' },
       identity,
     );
-    const answers = (seed: number) => new Map(framework.statements.map((statement, index) => [statement.id, (((seed + index) % 4) + 1) as Rating]));
+    const answers = (seed: number) => answersFromEntries(framework.statements.map((statement, index) => [statement.id, (((seed + index) % 4) + 1) as Rating]), framework);
     const content = (index: number) => ({
       campaignId: campaign.manifest.campaign_id,
       token: campaign.invitations[index]?.token ?? '',

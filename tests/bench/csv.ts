@@ -18,6 +18,7 @@ import type { Framework } from '../../src/core/model/framework.ts';
 import type { SurveyResponse } from '../../src/core/model/response.ts';
 import { atLeast, atMost, type BenchSection, type Figure, formatNumber, median, megabytes, now } from './bench-table.ts';
 import { syntheticResponses } from './synthetic-data.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * responses-long.csv at a million rows: our writer and streaming reader against papaparse alone
@@ -166,7 +167,7 @@ function exactlyRows(responses: readonly SurveyResponse[], rows: number): Survey
       taken.push(response);
       total += response.answers.size;
     } else {
-      taken.push({ ...response, answers: new Map([...response.answers].slice(0, rows - total)) });
+      taken.push({ ...response, answers: answersFromEntries([...response.answers].slice(0, rows - total)) });
       total = rows;
     }
     if (total === rows) return taken;

@@ -2,6 +2,7 @@ import { onetExport } from '../fixtures/onet-export.ts';
 import type { Framework } from '../../src/core/model/framework.ts';
 import type { Rating } from '../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../src/core/model/response.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * Synthetic but realistic inputs for the benches, from a seeded generator so that every run
@@ -103,7 +104,7 @@ export function syntheticResponses(framework: Framework, mix: ResponseMix): Surv
         subjectId,
         raterGroup: group,
         submittedAt: `2026-04-${String(day).padStart(2, '0')}T09:${String(r % 60).padStart(2, '0')}:00Z`,
-        answers,
+        answers: answersFromEntries(answers, framework),
         comments: new Map(),
       });
     });

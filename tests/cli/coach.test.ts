@@ -11,6 +11,7 @@ import type { Rating } from '../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../src/core/model/response.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { runCli } from '../support/run-cli.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * The confidential 360 from the command line, as a coach scripts it (issue 10): a key, a
@@ -31,7 +32,7 @@ function response(id: string, group: RaterGroup, rating: (index: number) => Rati
     subjectId: 'ana-ruiz',
     raterGroup: group,
     submittedAt: '2026-11-20T10:15:00Z',
-    answers: new Map(FRAMEWORK.statements.map((statement, index) => [statement.id, rating(index)])),
+    answers: answersFromEntries(FRAMEWORK.statements.map((statement, index) => [statement.id, rating(index)]), FRAMEWORK),
     comments: new Map(comment === '' ? [] : [['general', comment]]),
   };
 }

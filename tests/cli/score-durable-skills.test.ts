@@ -8,6 +8,7 @@ import type { Rating } from '../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../src/core/model/response.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { runCli } from '../support/run-cli.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 const framework = builtinFramework('css-durable-skills');
 const lookup = (id: string) => (id === framework.id ? framework : undefined);
@@ -15,7 +16,7 @@ const lookup = (id: string) => (id === framework.id ? framework : undefined);
 function response(id: string, subject: string, group: RaterGroup, rate: (statementId: string, index: number) => Rating | null): SurveyResponse {
   return {
     responseId: id, frameworkId: framework.id, surveyId: `${framework.id}.${group === 'self' ? 'self' : '360'}`, subjectId: subject,
-    raterGroup: group, submittedAt: '2026-11-20T09:00:00Z', answers: new Map(framework.statements.map((s, i) => [s.id, rate(s.id, i)])), comments: new Map(),
+    raterGroup: group, submittedAt: '2026-11-20T09:00:00Z', answers: answersFromEntries(framework.statements.map((s, i) => [s.id, rate(s.id, i)]), framework), comments: new Map(),
   };
 }
 

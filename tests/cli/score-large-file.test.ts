@@ -8,6 +8,7 @@ import type { Rating } from '../../src/core/model/rating-scale.ts';
 import type { SurveyResponse } from '../../src/core/model/response.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { runCli } from '../support/run-cli.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 const framework = builtinFramework('css-durable-skills');
 const dir = mkdtempSync(join(tmpdir(), 'skillscope-large-'));
@@ -23,7 +24,7 @@ async function writeLargeFile(): Promise<void> {
         responseId: `response-${String(i).padStart(6, '0')}-with-a-realistic-uuid-length`, frameworkId: framework.id,
         surveyId: `${framework.id}.${i % 6 === 0 ? 'self' : '360'}`, subjectId: `learner-${Math.floor(i / 6)}`,
         raterGroup: i % 6 === 0 ? 'self' : 'peer', submittedAt: '2026-11-20T09:00:00.000Z',
-        answers: new Map(framework.statements.map((s, p) => [s.id, (((i + p) % 4) + 1) as Rating])), comments: new Map(),
+        answers: answersFromEntries(framework.statements.map((s, p) => [s.id, (((i + p) % 4) + 1) as Rating]), framework), comments: new Map(),
       };
     }
   };

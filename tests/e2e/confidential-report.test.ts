@@ -16,6 +16,7 @@ import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
 import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
 import { figure, percent } from './support-confidential.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * The learner's side of a confidential 360 (issue 10, "Report"): the coach's report is made in
@@ -38,7 +39,7 @@ const answersOf = (framework: Framework, shift: number) =>
 function response(framework: Framework, id: string, group: RaterGroup, shift: number, comment: string): SurveyResponse {
   return {
     responseId: id, frameworkId: framework.id, surveyId: `${framework.id}.${group === 'self' ? 'self' : '360'}`, subjectId: SUBJECT, raterGroup: group,
-    submittedAt: '2026-05-20T10:00:00.000Z', answers: answersOf(framework, shift), comments: new Map([['general', comment]]),
+    submittedAt: '2026-05-20T10:00:00.000Z', answers: answersFromEntries(answersOf(framework, shift), framework), comments: new Map([['general', comment]]),
   };
 }
 

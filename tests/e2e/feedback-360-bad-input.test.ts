@@ -11,6 +11,7 @@ import { onetExportText } from '../fixtures/onet-export.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, launchPersistentContext } from './browser.ts';
 import { importCodes, importFiles } from './support-360-flow.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 const framework = builtinFramework('css-ai-at-work');
 let context: BrowserContext;
@@ -37,7 +38,7 @@ const invitation = (overrides: Partial<Invitation> = {}): Invitation => ({
 function response(responseId: string, raterGroup: OtherGroup, frameworkOf: Framework = framework, rating: number = 3): SurveyResponse {
   return {
     responseId, frameworkId: frameworkOf.id, surveyId: `${frameworkOf.id}.360`, subjectId: 'ana-ruiz-x7k2', raterGroup, submittedAt: '2026-03-01T10:00:00.000Z',
-    answers: new Map(frameworkOf.statements.map((s) => [s.id, rating as Rating])), comments: new Map(),
+    answers: answersFromEntries(frameworkOf.statements.map((s) => [s.id, rating as Rating]), frameworkOf), comments: new Map(),
   };
 }
 

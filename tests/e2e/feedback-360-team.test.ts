@@ -10,6 +10,7 @@ import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
 import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
 import { csvRecords, downloadBytes } from './support-360-flow.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 const framework = builtinFramework('css-durable-skills');
 const SUBJECTS = ['ana-ruiz-a1b2', 'ben-okafor-c3d4', 'chen-li-e5f6', 'dara-obi-g7h8', 'eli-moss-j9k2', 'fay-lund-m3n4', 'chen-li-x9y8'];
@@ -37,7 +38,7 @@ function response(subjectId: string, learner: number, raterGroup: RaterGroup, ra
   const name = subjectId === 'ben-okafor-c3d4' && raterGroup === 'self' ? 'Ben O.' : NAMES[subjectId];
   return {
     responseId: `${subjectId}-${raterGroup}-${rater}`, frameworkId: framework.id, surveyId: `${framework.id}.${raterGroup === 'self' ? 'self' : '360'}`,
-    subjectId, ...(name === undefined ? {} : { subjectName: name }), raterGroup, submittedAt: `2026-04-0${rater + 1}T09:00:00.000Z`, answers, comments: new Map(),
+    subjectId, ...(name === undefined ? {} : { subjectName: name }), raterGroup, submittedAt: `2026-04-0${rater + 1}T09:00:00.000Z`, answers: answersFromEntries(answers, framework), comments: new Map(),
   };
 }
 

@@ -18,6 +18,7 @@ import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
 import { csvRecords, scoreWithCli, tempDir } from './support-360-flow.ts';
 import { learnerId, storeResponses } from './support-profile.ts';
 import { downloadCsv, finishSurvey, startSurvey } from './support-survey.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * Issue 12 in the app: a learner who took the self-assessment three times and has four peers'
@@ -52,7 +53,7 @@ const PEER_PATTERNS: readonly (readonly Rating[])[] = [[3, 3, 3, 3], [1, 4, 1, 4
 function response(id: string, subject: string, group: RaterGroup, at: string, rate: (index: number) => Rating | null): SurveyResponse {
   return {
     responseId: id, frameworkId: FRAMEWORK_ID, surveyId: `${FRAMEWORK_ID}.${group === 'self' ? 'self' : '360'}`, subjectId: subject, raterGroup: group,
-    submittedAt: at, answers: new Map(framework.statements.map((statement, i) => [statement.id, rate(i)])), comments: new Map(),
+    submittedAt: at, answers: answersFromEntries(framework.statements.map((statement, i) => [statement.id, rate(i)]), framework), comments: new Map(),
   };
 }
 

@@ -15,6 +15,7 @@ import type { SubjectScore } from '../../src/core/score/subject-score.ts';
 import { DEFAULT_THRESHOLDS } from '../../src/core/score/thresholds.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchPersistentContext } from './browser.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * Issue 12 in the learner's 360 report view: the report carries no rater's answer, so r_wg comes
@@ -36,7 +37,7 @@ const PATTERNS: readonly (readonly Rating[])[] = [[3, 3, 3, 3], [1, 4, 1, 4], [2
 function response(id: string, group: RaterGroup, rate: (i: number) => Rating | null): SurveyResponse {
   return {
     responseId: id, frameworkId: FRAMEWORK_ID, surveyId: `${FRAMEWORK_ID}.${group === 'self' ? 'self' : '360'}`, subjectId: SUBJECT, raterGroup: group,
-    submittedAt: '2026-05-20T10:00:00.000Z', answers: new Map(framework.statements.map((s, i) => [s.id, rate(i)])), comments: new Map(),
+    submittedAt: '2026-05-20T10:00:00.000Z', answers: answersFromEntries(framework.statements.map((s, i) => [s.id, rate(i)]), framework), comments: new Map(),
   };
 }
 

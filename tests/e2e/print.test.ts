@@ -13,6 +13,7 @@ import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { launchPersistentContext } from './browser.ts';
 import { importFiles, learnerSubjectId } from './support-360-flow.ts';
 import { finishSurvey, startSurvey } from './support-survey.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /*
  * The printed profile (issues 5 and 14): a learner prints it to hand to a coach. Each report is
@@ -220,7 +221,7 @@ describe('printing a 360 profile of the durable skills (self, a manager, three p
     const files = raters.map((group, rater) => {
       const answers = new Map<string, Rating | null>(framework.statements.map((statement, index) => [statement.id, raterRating(index, rater)]));
       const comments = new Map([['communication', `Explains fixes plainly to users (rater ${rater + 1}).`], ['general', 'Steady under pressure; could delegate more.']]);
-      const response = { responseId: `print-${group}-${rater}`, frameworkId: framework.id, surveyId: `${framework.id}.360`, subjectId, raterGroup: group, submittedAt: `2026-11-2${rater}T10:00:00Z`, answers, comments };
+      const response = { responseId: `print-${group}-${rater}`, frameworkId: framework.id, surveyId: `${framework.id}.360`, subjectId, raterGroup: group, submittedAt: `2026-11-2${rater}T10:00:00Z`, answers: answersFromEntries(answers, framework), comments };
       return { name: `${group}-${rater}.json`, mimeType: 'application/json', buffer: Buffer.from(writeResponseFile(response)) };
     });
     await expect(importFiles(page, files)).resolves.toBe('Imported 4 responses.');

@@ -10,6 +10,7 @@ import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
 import { learnerId, readTables, storeResponses } from './support-profile.ts';
 import { downloadCsv, finishSurvey, readCsv, startSurvey } from './support-survey.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * Issue 14, the learner's profile: what to do next, a plan without what is already mastered, a
@@ -52,7 +53,7 @@ async function retakeAs(answers: Record<string, Rating | null>): Promise<SurveyR
   later += 1;
   const response: SurveyResponse = {
     responseId: `self-later-${later}`, frameworkId: framework.id, surveyId: `${framework.id}.self`, subjectId, raterGroup: 'self',
-    submittedAt: new Date(Date.now() + later * 60_000).toISOString(), answers: new Map(Object.entries(answers)), comments: new Map(),
+    submittedAt: new Date(Date.now() + later * 60_000).toISOString(), answers: answersFromEntries(Object.entries(answers), framework), comments: new Map(),
   };
   await storeResponses(page, [response]);
   await page.goto(appUrl(`#/profile/${framework.id}`));

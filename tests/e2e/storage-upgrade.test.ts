@@ -8,6 +8,7 @@ import { encodeInvitation, type Invitation } from '../../src/core/share/invitati
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { testFramework, testStatement } from '../support/test-framework.ts';
 import { appUrl, baseUrl, launchPersistentContext } from './browser.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * A learner (or rater) whose browser holds data from the first Skillscope, whose IndexedDB was
@@ -31,7 +32,7 @@ function response(responseId: string, raterGroup: RaterGroup, submittedAt: strin
   const answers = new Map<string, Rating | null>(framework.statements.map((statement, index) => [statement.id, ((index % 4) + 1) as Rating]));
   return {
     responseId, frameworkId: framework.id, surveyId: `${framework.id}.${raterGroup === 'self' ? 'self' : '360'}`, subjectId: LEARNER.subjectId,
-    raterGroup, submittedAt, answers, comments: new Map(),
+    raterGroup, submittedAt, answers: answersFromEntries(answers, framework), comments: new Map(),
   };
 }
 

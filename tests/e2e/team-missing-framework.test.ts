@@ -10,6 +10,7 @@ import { onetExportText } from '../fixtures/onet-export.ts';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
 import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * A learner rated themself on a framework they opened from a file (an O*NET export), and their
@@ -26,7 +27,7 @@ function response(framework: Framework, subjectId: string, subjectName: string, 
   const answers = new Map<string, Rating | null>(framework.statements.map((statement, index) => [statement.id, (((index + n) % 4) + 1) as Rating]));
   return {
     responseId: `${subjectId}-${raterGroup}-${n}`, frameworkId: framework.id, surveyId: `${framework.id}.${raterGroup === 'self' ? 'self' : '360'}`,
-    subjectId, subjectName, raterGroup, submittedAt: `2026-05-0${n + 1}T09:00:00Z`, answers, comments: new Map(),
+    subjectId, subjectName, raterGroup, submittedAt: `2026-05-0${n + 1}T09:00:00Z`, answers: answersFromEntries(answers, framework), comments: new Map(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { excerpt, showValue } from '../model/echo.ts';
+import { type Answers, answersFromEntries } from '../model/answers.ts';
 import type { Framework } from '../model/framework.ts';
 import { instantMillis } from '../model/instant.ts';
 import { isRecord, own, pathKey } from '../model/json-value.ts';
@@ -22,7 +23,7 @@ export type SealedResponseContent = {
   /** YYYY-MM-DD. */
   submittedOn: string;
   /** statement id -> rating, or null for "Not observed". An unanswered statement is absent. */
-  answers: ReadonlyMap<string, Rating | null>;
+  answers: Answers;
   /** Free text keyed by where it was asked (a page id or `general`). */
   comments: ReadonlyMap<string, string>;
 };
@@ -126,24 +127,24 @@ export function readSealedContent(data: unknown, file: string, lookup: CampaignF
 
 type Add = (code: string, path: string, message: string) => void;
 
-function readAnswers(raw: unknown, framework: Framework | undefined, add: Add): Map<string, Rating | null> {
-  const answers = new Map<string, Rating | null>();
+function readAnswers(raw: unknown, framework: Framework | undefined, add: Add): Answers {
+  const answers: [string, Rating | null][] = [];
   if (raw === undefined) {
     add('sealed.missing-field', 'answers', 'Field answers is missing (an empty {} when nothing was answered).');
-    return answers;
+    return answersFromEntries(answers, framework);
   }
   if (!isRecord(raw)) {
     add('sealed.wrong-type', 'answers', `answers must be an object of statement id to rating, not ${showValue(raw)}.`);
-    return answers;
+    return answersFromEntries(answers, framework);
   }
   const known = framework === undefined ? undefined : new Set(framework.statements.map((s) => s.id));
   for (const [id, value] of Object.entries(raw)) {
     const path = pathKey('answers', id);
     if (known !== undefined && !known.has(id)) add('sealed.unknown-statement', path, `Statement ${excerpt(id)} is not in the campaign's framework ${excerpt(framework?.id ?? '')}.`);
-    if (value === null || value === 1 || value === 2 || value === 3 || value === 4) answers.set(id, value);
+    if (value === null || value === 1 || value === 2 || value === 3 || value === 4) answers.push([id, value]);
     else add('sealed.bad-rating', path, `Rating ${showValue(value)} is not 1, 2, 3, 4 or null (Not observed).`);
   }
-  return answers;
+  return answersFromEntries(answers, framework);
 }
 
 function readComments(raw: unknown, add: Add): Map<string, string> {

@@ -1,3 +1,4 @@
+import { answersFromEntries } from '../model/answers.ts';
 import type { Framework } from '../model/framework.ts';
 import { isRating, type Rating } from '../model/rating-scale.ts';
 import { isRaterGroup, type SurveyResponse } from '../model/response.ts';
@@ -16,12 +17,12 @@ export type ResponseMeta = Omit<SurveyResponse, 'answers' | 'comments'>;
  * A rater's own answer to "How do you work with…?" wins over the group the link suggested.
  */
 export function responseFromSurveyData(framework: Framework, data: SurveyData, meta: ResponseMeta): SurveyResponse {
-  const answers = new Map<string, Rating | null>();
+  const answers: [string, Rating | null][] = [];
   for (const statement of framework.statements) {
     if (!Object.prototype.hasOwnProperty.call(data, statement.id)) continue;
     const value = data[statement.id];
-    if (value === NOT_APPLICABLE_VALUE) answers.set(statement.id, null);
-    else if (isRating(value)) answers.set(statement.id, value);
+    if (value === NOT_APPLICABLE_VALUE) answers.push([statement.id, null]);
+    else if (isRating(value)) answers.push([statement.id, value]);
   }
   const comments = new Map<string, string>();
   for (const key of Object.keys(data)) {
@@ -30,7 +31,7 @@ export function responseFromSurveyData(framework: Framework, data: SurveyData, m
   }
   const chosen = data[RATER_GROUP_QUESTION];
   const raterGroup = meta.raterGroup !== 'self' && isRaterGroup(chosen) && chosen !== 'self' ? chosen : meta.raterGroup;
-  return { ...meta, raterGroup, answers, comments };
+  return { ...meta, raterGroup, answers: answersFromEntries(answers, framework), comments };
 }
 
 /** The inverse, to show a stored response in a survey again (for review or retaking). */

@@ -1,3 +1,4 @@
+import { sameAnswers } from '../model/answers.ts';
 import { compareInstants } from '../model/instant.ts';
 import { excerpt } from '../model/echo.ts';
 import type { SurveyResponse } from '../model/response.ts';
@@ -46,12 +47,12 @@ export function sameResponseContent(a: SurveyResponse, b: SurveyResponse): boole
     a.subjectId === b.subjectId &&
     a.raterGroup === b.raterGroup &&
     (a.submittedAt === b.submittedAt || compareInstants(a.submittedAt, b.submittedAt) === 0) &&
-    sameEntries(a.answers, b.answers) &&
+    sameAnswers(a.answers, b.answers) &&
     (a.comments.size === 0 || b.comments.size === 0 || sameEntries(a.comments, b.comments))
   );
 }
 
-function sameEntries<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): boolean {
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
   if (a.size !== b.size) return false;
   for (const [key, value] of a) {
     if (!b.has(key) || b.get(key) !== value) return false;

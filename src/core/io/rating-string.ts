@@ -1,5 +1,5 @@
+import type { Answers } from '../model/answers.ts';
 import type { Framework } from '../model/framework.ts';
-import type { Rating } from '../model/rating-scale.ts';
 import { crc32 } from './crc32.ts';
 
 /**
@@ -10,7 +10,7 @@ import { crc32 } from './crc32.ts';
 export const statementsFingerprint = (framework: Framework): number =>
   crc32(new TextEncoder().encode(framework.statements.map((s) => s.id).join('\n')));
 
-export function encodeRatings(answers: ReadonlyMap<string, Rating | null>, framework: Framework): string {
+export function encodeRatings(answers: Answers, framework: Framework): string {
   return framework.statements.map((s) => {
     if (!answers.has(s.id)) return '0';
     const rating = answers.get(s.id);

@@ -2,6 +2,7 @@ import { readJson } from '../input/read-json.ts';
 import { excerpt, showValue } from '../model/echo.ts';
 import { isRecord, own, pathKey } from '../model/json-value.ts';
 import { MAX_COMMENT_CHARS, MAX_ID_CHARS } from '../model/limits.ts';
+import { answersFromEntries } from '../model/answers.ts';
 import type { Rating } from '../model/rating-scale.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import { fail, type Issue, ok, type Result } from '../model/result.ts';
@@ -86,7 +87,7 @@ export function readResponseValue(data: unknown, file: string, lookup: Framework
 
   const subjectName = readSubjectName(own(data, 'subject_name'), add);
 
-  const answers = new Map<string, Rating | null>();
+  const answers: [string, Rating | null][] = [];
   const rawAnswers = own(data, 'answers');
   if (rawAnswers === undefined) {
     add('response.missing-field', 'answers', 'Field answers is missing (an empty {} when nothing was answered).');
@@ -97,7 +98,7 @@ export function readResponseValue(data: unknown, file: string, lookup: Framework
     for (const [id, value] of Object.entries(rawAnswers)) {
       const path = pathKey('answers', id);
       if (known !== undefined && !known.has(id)) add('response.unknown-statement', path, `Statement ${excerpt(id)} is not in framework ${head.frameworkId}.`);
-      if (value === null || value === 1 || value === 2 || value === 3 || value === 4) answers.set(id, value);
+      if (value === null || value === 1 || value === 2 || value === 3 || value === 4) answers.push([id, value]);
       else add('response.bad-rating', path, `Rating ${showValue(value)} is not 1, 2, 3, 4 or null (N/A).`);
     }
   }
@@ -119,7 +120,7 @@ export function readResponseValue(data: unknown, file: string, lookup: Framework
   }
 
   if (found.length > 0 || checked.raterGroup === undefined) return fail(inFile(found, file));
-  return ok({ ...head, ...(subjectName === undefined ? {} : { subjectName }), raterGroup: checked.raterGroup, answers, comments });
+  return ok({ ...head, ...(subjectName === undefined ? {} : { subjectName }), raterGroup: checked.raterGroup, answers: answersFromEntries(answers, checked.framework), comments });
 }
 
 /** The optional display name: absent is fine; anything present must be a name (displayNameProblem). */

@@ -1,6 +1,6 @@
 import { excerpt } from '../model/echo.ts';
 import type { Framework, Statement } from '../model/framework.ts';
-import type { Rating } from '../model/rating-scale.ts';
+import { allocateCodes, Answers, answersFromEntries, NOT_APPLICABLE_CODE, statementOrder } from '../model/answers.ts';
 import type { RaterGroup, SurveyResponse } from '../model/response.ts';
 import { statementPositions } from '../model/statement-index.ts';
 import { unguardFormula } from './csv-format.ts';
@@ -9,8 +9,7 @@ import type { CsvIssues } from './responses-csv-checks.ts';
 
 /**
  * A response being read from CSV rows: its fields checked once, its answers filled row by row.
- * Answers are kept as one small code per statement (`codes`) rather than a Map entry per row,
- * which keeps a million-row read light; the Map is built once, at the end.
+ * Answers are written straight into the response's row of codes (model/answers.ts).
  */
 export type ResponseDraft = {
   head: ResponseHead;
@@ -23,8 +22,8 @@ export type ResponseDraft = {
   /** The framework's statements, and their positions by id; undefined for an unknown framework. */
   statements: readonly Statement[] | undefined;
   positions: ReadonlyMap<string, number> | undefined;
-  /** Per statement position: 0 unanswered, 1-4 the rating, NA_CODE for N/A. */
-  codes: number[];
+  /** Per statement position: 0 unanswered, 1-4 the rating, NA_CODE for N/A; becomes the response's answers. */
+  codes: Int8Array;
   /** Where the next row's statement probably is: rows usually follow the framework's order. */
   next: number;
   firstRow: number;
@@ -42,7 +41,8 @@ function detach(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
-export const NA_CODE = 5;
+export const NA_CODE = NOT_APPLICABLE_CODE;
+/** A cell that is no rating; never stored (0 is also "unanswered"). */
 export const BAD_CODE = 0;
 
 /** A cell as the user wrote it: the `'` our export adds before formula-like text removed. */
@@ -88,8 +88,7 @@ export function startDraft(
     raterGroup: group,
     statements: framework?.statements,
     positions: framework === undefined ? undefined : statementPositions(framework),
-    // Small integers in a plain array: cheaper to make per response than a typed array.
-    codes: new Array<number>(framework?.statements.length ?? 0).fill(0),
+    codes: allocateCodes(framework?.statements.length ?? 0),
     next: 0,
     firstRow: row,
     disagreed: false,
@@ -166,13 +165,7 @@ export function setAnswer(draft: ResponseDraft, position: number, code: number, 
 }
 
 export function draftToResponse(draft: ResponseDraft): SurveyResponse {
-  const answers = new Map<string, Rating | null>();
-  const statements = draft.statements ?? [];
-  draft.codes.forEach((code, position) => {
-    const id = statements[position]?.id;
-    if (code === 0 || id === undefined) return;
-    answers.set(id, code === NA_CODE ? null : (code as Rating));
-  });
+  const answers = draft.framework === undefined ? answersFromEntries([]) : new Answers(statementOrder(draft.framework), draft.codes);
   return {
     responseId: draft.head.responseId,
     frameworkId: draft.head.frameworkId,

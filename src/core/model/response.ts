@@ -1,4 +1,4 @@
-import type { Rating } from './rating-scale.ts';
+import type { Answers } from './answers.ts';
 
 /** DESIGN.md's rater groups; `others` is every group but self. */
 export const RATER_GROUPS = ['self', 'manager', 'peer', 'direct-report', 'other'] as const;
@@ -12,7 +12,8 @@ export function isRaterGroup(value: unknown): value is RaterGroup {
 
 /**
  * One submitted survey, self or rater. The JSON response file of DESIGN.md is its serial form.
- * Maps, not objects, because keys are user text (a statement id of `__proto__` stays harmless).
+ * Maps, not objects, because keys are user text (a statement id of `__proto__` stays harmless);
+ * answers by statement position (model/answers.ts).
  */
 export type SurveyResponse = {
   responseId: string;
@@ -27,8 +28,8 @@ export type SurveyResponse = {
   raterGroup: RaterGroup;
   /** ISO 8601, as written in the file; compared as instants. */
   submittedAt: string;
-  /** statement id -> rating, or null for N/A. An unanswered statement is absent. */
-  answers: ReadonlyMap<string, Rating | null>;
+  /** statement id -> rating, or null for N/A; an unanswered statement is absent. One code per statement. */
+  answers: Answers;
   /** Free text keyed by where it was asked (a page id or `general`). */
   comments: ReadonlyMap<string, string>;
 };

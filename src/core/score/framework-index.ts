@@ -1,5 +1,5 @@
 import type { Framework, LevelId } from '../model/framework.ts';
-import { statementPositions } from '../model/statement-index.ts';
+import { type StatementOrder, statementOrder } from '../model/answers.ts';
 import { type Axis, buildAxes } from './axes.ts';
 
 /**
@@ -17,6 +17,8 @@ export type FrameworkIndex = {
   position: ReadonlyMap<string, number>;
   /** Statement ids by position, the inverse of `position`. */
   statementIds: readonly string[];
+  /** The framework's answer order: answers kept in it are read by position, with no id lookup. */
+  order: StatementOrder;
   /** Axes of statement p: axisList[axisStart[p]] up to axisList[axisStart[p + 1]]. */
   axisStart: Int32Array;
   axisList: Int32Array;
@@ -36,7 +38,8 @@ export function indexFramework(framework: Framework): FrameworkIndex {
   if (cached !== undefined) return cached;
   const axes = buildAxes(framework);
   const statementCount = framework.statements.length;
-  const position = statementPositions(framework);
+  const order = statementOrder(framework);
+  const position = order.position;
 
   const axesOf: number[][] = Array.from({ length: statementCount }, () => []);
   axes.forEach((axis, axisIndex) => {
@@ -64,7 +67,8 @@ export function indexFramework(framework: Framework): FrameworkIndex {
     axes,
     statementCount,
     position,
-    statementIds: framework.statements.map((statement) => statement.id),
+    statementIds: order.ids,
+    order,
     axisStart,
     axisList: Int32Array.from(axesOf.flat()),
     setCount: sets.length,

@@ -1,7 +1,7 @@
-import type { Rating } from '../model/rating-scale.ts';
+import { NOT_APPLICABLE_CODE, UNANSWERED_CODE } from '../model/answers.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import type { FrameworkIndex } from './framework-index.ts';
-import { createRatingsRow, type RatingsRow } from './response-row.ts';
+import { codesInOrder, createRatingsRow, type RatingsRow } from './response-row.ts';
 import { GROUP_COUNT, OTHERS, SCORE_GROUPS } from './score-groups.ts';
 
 /**
@@ -50,16 +50,18 @@ export function createTally(index: FrameworkIndex): RatingTally {
 }
 
 const RATER_GROUPS = GROUP_COUNT - 1;
+const UNANSWERED = UNANSWERED_CODE;
+const NOT_APPLICABLE = NOT_APPLICABLE_CODE;
 const GROUP_INDEX: ReadonlyMap<string, number> = new Map(SCORE_GROUPS.map((group, g) => [group, g]));
 
 /**
  * Adds up the counted responses of one subject. Answers to statements the framework does not
  * have are ignored here: importers refuse them before scoring.
  *
- * The loop over ratings is the hot path of a cohort (DESIGN.md's benchmark): each rating is one
- * id compare (a map lookup only for answers out of the framework's order), one increment of a
- * histogram cell (group, statement, value), plus one check per axis of the statement to count
- * raters. Sums, squares and `others` (every group but self) are derived from the histograms
+ * The loop over ratings is the hot path of a cohort (DESIGN.md's benchmark): each statement is
+ * one read of the response's answer codes (kept by statement position, model/answers.ts), each
+ * rating one increment of a histogram cell (group, statement, value) plus one check per axis of
+ * the statement to count raters. Sums, squares and `others` (every group but self) are derived from the histograms
  * afterwards, once per statement rather than once per rating.
  *
  * `onRow`, when given, receives each response's ratings row after it is read: figures over
@@ -72,7 +74,7 @@ export function tallyRatings(
   into: RatingTally = createTally(index),
   onRow: ((row: RatingsRow) => void) | null = null,
 ): RatingTally {
-  const { position, axisStart, axisList } = index;
+  const { axisStart, axisList } = index;
   const tally = into;
   const { statementCount: n, axisCount, histogram, axisRaters, lastRater } = tally;
   const { ratings: rowRatings, rated: rowRated } = tally.row;
@@ -86,7 +88,7 @@ export function tallyRatings(
   rowRated.fill(0);
   const withRow = onRow !== null;
   const groupOf = GROUP_INDEX;
-  const ids = index.statementIds;
+  const scratch = tally.row.scratch;
 
   for (let serial = 0; serial < responses.length; serial += 1) {
     const response = responses[serial] as SurveyResponse;
@@ -94,23 +96,12 @@ export function tallyRatings(
     responsesPerGroup[g]! += 1;
     const base = g * n;
     const axisBase = g * axisCount;
-    // Answers usually follow the framework's order, so the statement after the last one is
-    // tried first: one string compare (a pointer compare for ids taken from the framework)
-    // instead of a map lookup. Keys and values are walked side by side, which allocates no
-    // [key, value] pair per answer as entries() does.
-    const ratings = response.answers.values();
-    let guess = 0;
-    for (const statementId of response.answers.keys()) {
-      const rating = ratings.next().value as Rating | null;
-      let p = guess;
-      if (ids[p] !== statementId) {
-        const found = position.get(statementId);
-        if (found === undefined) continue;
-        p = found;
-      }
-      guess = p + 1;
+    const codes = codesInOrder(index, response.answers, scratch);
+    for (let p = 0; p < n; p += 1) {
+      const rating = codes[p]!;
+      if (rating === UNANSWERED) continue;
       const cell = (base + p) * 5;
-      if (rating === null) {
+      if (rating === NOT_APPLICABLE) {
         histogram[cell]! += 1;
         continue;
       }

@@ -1,3 +1,4 @@
+import { type Answers, codeOfRating, NOT_APPLICABLE_CODE, UNANSWERED_CODE } from '../model/answers.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import type { FrameworkIndex } from './framework-index.ts';
 
@@ -7,36 +8,37 @@ import type { FrameworkIndex } from './framework-index.ts';
  * ask "did it rate every statement of this axis?" a word at a time (ratedAll), and let the
  * scoring pass reuse the row without clearing `ratings`: a cell whose bit is off is never read.
  */
-export type RatingsRow = { ratings: Int8Array; rated: Int32Array };
+export type RatingsRow = { ratings: Int8Array; rated: Int32Array; /** For codesInOrder. */ scratch: Int8Array };
 
 export function createRatingsRow(statementCount: number): RatingsRow {
-  return { ratings: new Int8Array(statementCount), rated: new Int32Array(Math.ceil(statementCount / 32)) };
+  return { ratings: new Int8Array(statementCount), rated: new Int32Array(Math.ceil(statementCount / 32)), scratch: new Int8Array(statementCount) };
 }
 
 /**
- * One response's ratings into `row`, which is cleared first. Answers to statements the
- * framework does not have are skipped (importers refuse them).
+ * A response's answer codes by the framework's statement positions (model/answers.ts): its own
+ * row when it is kept in the framework's order, as every importer keeps it; otherwise copied
+ * into `scratch` by id. Answers to statements the framework does not have are skipped
+ * (importers refuse them).
  */
+export function codesInOrder(index: FrameworkIndex, answers: Answers, scratch: Int8Array): Int8Array {
+  if (answers.order === index.order) return answers.codes;
+  scratch.fill(UNANSWERED_CODE);
+  for (const [id, rating] of answers) {
+    const p = index.position.get(id);
+    if (p !== undefined) scratch[p] = codeOfRating(rating);
+  }
+  return scratch;
+}
+
+/** One response's ratings into `row`, which is cleared first. */
 export function readRatingsRow(index: FrameworkIndex, response: SurveyResponse, row: RatingsRow): RatingsRow {
   const { ratings, rated } = row;
-  ratings.fill(0);
   rated.fill(0);
-  const ids = index.statementIds;
-  // As in tallyRatings: answers usually follow the framework's order, so the next position is
-  // tried before a map lookup, and keys and values are walked side by side.
-  const values = response.answers.values();
-  let guess = 0;
-  for (const statementId of response.answers.keys()) {
-    const rating = values.next().value ?? null;
-    let p = guess;
-    if (ids[p] !== statementId) {
-      const found = index.position.get(statementId);
-      if (found === undefined) continue;
-      p = found;
-    }
-    guess = p + 1;
-    if (rating === null) continue;
-    ratings[p] = rating;
+  const codes = codesInOrder(index, response.answers, row.scratch);
+  for (let p = 0; p < codes.length; p += 1) {
+    const code = codes[p]!;
+    if (code === UNANSWERED_CODE || code === NOT_APPLICABLE_CODE) continue;
+    ratings[p] = code;
     rated[p >> 5]! |= 1 << (p & 31);
   }
   return row;

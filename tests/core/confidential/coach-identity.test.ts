@@ -16,6 +16,7 @@ import {
 } from '../../../src/core/confidential/coach-identity.ts';
 import { sealResponse } from '../../../src/core/confidential/sealed-response.ts';
 import type { Issue, Result } from '../../../src/core/model/result.ts';
+import { answersFromEntries } from '../../../src/core/model/answers.ts';
 
 /**
  * The coach's key (issue 10): made, written and read as Go's age-keygen does, and backed up
@@ -149,7 +150,7 @@ describe('a key backup', () => {
     const passphrase = 'Tr0ub4dor & 3';
     writeFileSync(join(dir, 'backup.age'), await wrapIdentity(keyFile, passphrase, FAST));
     const sealed = await sealResponse(
-      { campaignId: 'c-1', token: 't-1', submittedOn: '2026-05-02', answers: new Map([['communication-01', 3]]), comments: new Map() },
+      { campaignId: 'c-1', token: 't-1', submittedOn: '2026-05-02', answers: answersFromEntries([['communication-01', 3]]), comments: new Map() },
       await coachRecipient(identity),
     );
     writeFileSync(join(dir, 'sealed.age'), sealed);
@@ -199,7 +200,7 @@ describe('a key backup', () => {
 
   it('refuses what is not a backup: the plain key file, a sealed response, a passphrase file holding no key', async () => {
     const sealed = await sealResponse(
-      { campaignId: 'c-1', token: 't-1', submittedOn: '2026-05-02', answers: new Map(), comments: new Map() },
+      { campaignId: 'c-1', token: 't-1', submittedOn: '2026-05-02', answers: answersFromEntries([]), comments: new Map() },
       await coachRecipient(identity),
     );
     const notAKey = new Encrypter();

@@ -12,6 +12,7 @@ import type { Framework } from '../../../src/core/model/framework.ts';
 import type { Rating } from '../../../src/core/model/rating-scale.ts';
 import type { Issue, Result } from '../../../src/core/model/result.ts';
 import { builtinFramework } from '../../support/builtin-frameworks.ts';
+import { answersFromEntries } from '../../../src/core/model/answers.ts';
 
 /**
  * A rater's response sealed to the coach's key (issue 10): an age file, or a code to paste,
@@ -44,7 +45,7 @@ function content(overrides: Partial<SealedResponseContent> = {}): SealedResponse
     campaignId: CAMPAIGN,
     token: 'q7Jd0c4hXbqv2mWkPZr8sA',
     submittedOn: '2026-11-23',
-    answers,
+    answers: answersFromEntries(answers, durable),
     comments: new Map([['communication', 'Explains clearly; could listen more. =HYPERLINK("x")'], ['general', 'Ça va: 👍']]),
     ...overrides,
   };
@@ -138,7 +139,7 @@ describe('a sealed code', () => {
           const rating = ratings[index];
           if (rating !== undefined) answers.set(statement.id, rating);
         });
-        lengths.push((await sealedCode(content({ answers, comments: new Map() }), durable, recipient)).length);
+        lengths.push((await sealedCode(content({ answers: answersFromEntries(answers, durable), comments: new Map() }), durable, recipient)).length);
       }),
       { numRuns: 300 },
     );
@@ -182,7 +183,7 @@ describe('sealing and opening', () => {
         const rating = ratings[index];
         if (rating !== undefined) answers.set(statement.id, rating);
       });
-      return { ...head, submittedOn: submissionDay(day), answers, comments: new Map(comments) };
+      return { ...head, submittedOn: submissionDay(day), answers: answersFromEntries(answers, durable), comments: new Map(comments) };
     });
 
   it('gives back any response, as a file and as a code', async () => {

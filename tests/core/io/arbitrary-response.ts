@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Rating } from '../../../src/core/model/rating-scale.ts';
 import { RATER_GROUPS, type SurveyResponse } from '../../../src/core/model/response.ts';
 import { FRAMEWORKS } from './fixtures.ts';
+import { answersFromEntries } from '../../../src/core/model/answers.ts';
 
 /** Text a user could type, with the formula-like starts a spreadsheet would run mixed in. */
 export const typedText = fc.oneof(
@@ -44,7 +45,7 @@ export function arbitraryResponse(options: { comments?: boolean; atLeastOne?: bo
         ...head,
         frameworkId: framework.id,
         surveyId: `${framework.id}.${head.raterGroup === 'self' ? 'self' : '360'}`,
-        answers,
+        answers: answersFromEntries(answers, framework),
         comments: new Map(comments),
       };
     });

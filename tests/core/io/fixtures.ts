@@ -3,6 +3,7 @@ import { LEVEL_IDS } from '../../../src/core/model/framework.ts';
 import type { Rating } from '../../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../../src/core/model/response.ts';
 import type { FrameworkLookup } from '../../../src/core/io/response-fields.ts';
+import { answersFromEntries } from '../../../src/core/model/answers.ts';
 
 /** Small frameworks made for these tests, so that they do not depend on the seed parsers. */
 
@@ -52,7 +53,7 @@ export function response(overrides: Partial<Omit<SurveyResponse, 'answers' | 'co
     subjectId: overrides.subjectId ?? 'ana',
     raterGroup: group,
     submittedAt: overrides.submittedAt ?? '2024-05-01T09:30:00Z',
-    answers: new Map(overrides.answers ?? [['emerging-01', 3], ['emerging-02', null], ['advanced-02', 1]]),
+    answers: answersFromEntries(overrides.answers ?? [['emerging-01', 3], ['emerging-02', null], ['advanced-02', 1]]),
     comments: new Map(overrides.comments ?? []),
   };
 }

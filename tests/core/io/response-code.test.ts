@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SurveyResponse } from '../../../src/core/model/response.ts';
 import { decodeResponseCode, encodeResponseCode } from '../../../src/core/io/response-code.ts';
 import { builtinFramework } from '../../support/builtin-frameworks.ts';
+import { answersFromEntries } from '../../../src/core/model/answers.ts';
 
 const durable = builtinFramework('css-durable-skills');
 const occupational = builtinFramework('css-occupational');
@@ -12,7 +13,7 @@ function fullResponse(): SurveyResponse {
   answers.delete('fortitude-08');
   return {
     responseId: '3f1c2b9e-8d7a-4c1e-9b2f-0a1b2c3d4e5f', frameworkId: durable.id, surveyId: `${durable.id}.360`, subjectId: 'ana-ruiz-4k7q',
-    raterGroup: 'peer', submittedAt: '2026-11-23T10:15:30.123Z', answers, comments: new Map([['communication', 'Explains clearly. =HYPERLINK("x")']]),
+    raterGroup: 'peer', submittedAt: '2026-11-23T10:15:30.123Z', answers: answersFromEntries(answers, durable), comments: new Map([['communication', 'Explains clearly. =HYPERLINK("x")']]),
   };
 }
 

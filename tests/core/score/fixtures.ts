@@ -3,6 +3,7 @@ import { LEVEL_IDS } from '../../../src/core/model/framework.ts';
 import type { Rating } from '../../../src/core/model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../../../src/core/model/response.ts';
 import { testFramework, testStatement } from '../../support/test-framework.ts';
+import { answersFromEntries } from '../../../src/core/model/answers.ts';
 
 /**
  * Small frameworks built in the test, so scoring tests do not depend on the seed parsers.
@@ -57,7 +58,7 @@ export function response(spec: ResponseSpec): SurveyResponse {
     subjectId: spec.subject ?? 'learner-1',
     raterGroup: spec.group,
     submittedAt: spec.at ?? '2026-03-01T10:00:00Z',
-    answers: new Map(Object.entries(spec.answers ?? {}).map(([id, value]) => [id, value === 'NA' ? null : value])),
+    answers: answersFromEntries(Object.entries(spec.answers ?? {}).map(([id, value]) => [id, value === 'NA' ? null : value])),
     comments: new Map(Object.entries(spec.comments ?? {})),
   };
 }
