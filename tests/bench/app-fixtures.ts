@@ -7,6 +7,7 @@ import { scoreSubject } from '../../src/core/score/score-subject.ts';
 import { axisLabel } from '../../src/app/profile/profile-labels.ts';
 import { wrapLabel } from '../../src/app/profile/wrap-label.ts';
 import type { StoredLearner, StoredResponseRecord } from './browser-harness.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /** The learner, self response and radar the browser sections load, the same on every run. */
 
@@ -26,7 +27,7 @@ export function completedSelfResponse(framework: Framework, subjectId: string): 
     subjectId,
     raterGroup: 'self',
     submittedAt: '2026-04-01T09:00:00Z',
-    answers,
+    answers: answersFromEntries(answers, framework),
     comments: new Map(),
   };
 }

@@ -11,6 +11,7 @@ import { type AppSeed, buildApp, freshContext, launchChromium, machineLoadNote, 
 import { atMost, type BenchSection, type Figure, formatNumber, median } from './bench-table.ts';
 import { longestBusyStretch, moduleNamer, startProfiler } from './cpu-profile.ts';
 import { syntheticResponses } from './synthetic-data.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 /**
  * The 360 side at scale, in Chromium: importing 500 response files and a 100,000-row long CSV
@@ -145,7 +146,7 @@ function responsesForRows(framework: Framework, rows: number): SurveyResponse[] 
   for (const response of pool) {
     if (count >= rows) break;
     const room = rows - count;
-    const answers = response.answers.size <= room ? response.answers : new Map([...response.answers].slice(0, room));
+    const answers = response.answers.size <= room ? response.answers : answersFromEntries([...response.answers].slice(0, room), framework);
     chosen.push({ ...response, answers });
     count += answers.size;
   }

@@ -12,6 +12,7 @@ import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } 
 import { SCREENSHOTS_DIR } from './screenshots-dir.ts';
 import { learnerId, readTables, storeResponses } from './support-profile.ts';
 import { finishSurvey, startSurvey } from './support-survey.ts';
+import { answersFromEntries } from '../../src/core/model/answers.ts';
 
 const FRAMEWORK_ID = 'css-durable-skills';
 let framework: Framework;
@@ -93,7 +94,7 @@ async function paintedShare(page: Page, slug: string): Promise<number> {
 function selfResponse(): SurveyResponse {
   return {
     responseId: 'self', frameworkId: FRAMEWORK_ID, surveyId: `${FRAMEWORK_ID}.self`, subjectId,
-    raterGroup: 'self', submittedAt: new Date().toISOString(), answers: selfAnswers, comments: new Map(),
+    raterGroup: 'self', submittedAt: new Date().toISOString(), answers: answersFromEntries(selfAnswers, framework), comments: new Map(),
   };
 }
 
@@ -105,7 +106,7 @@ function raterResponse(responseId: string, raterGroup: RaterGroup, shift: number
   });
   return {
     responseId, frameworkId: FRAMEWORK_ID, surveyId: `${FRAMEWORK_ID}.360`, subjectId, raterGroup,
-    submittedAt: '2025-03-01T10:00:00Z', answers, comments: new Map([['communication', comment]]),
+    submittedAt: '2025-03-01T10:00:00Z', answers: answersFromEntries(answers, framework), comments: new Map([['communication', comment]]),
   };
 }
 
