@@ -1,6 +1,7 @@
 import type { Framework, LevelId } from '../model/framework.ts';
 import { type StatementOrder, statementOrder } from '../model/answers.ts';
 import { type Axis, buildAxes } from './axes.ts';
+import { positionBits } from './response-row.ts';
 
 /**
  * What scoring needs to know about a framework, worked out once so that scoring a subject is
@@ -19,9 +20,10 @@ export type FrameworkIndex = {
   statementIds: readonly string[];
   /** The framework's answer order: answers kept in it are read by position, with no id lookup. */
   order: StatementOrder;
-  /** Axes of statement p: axisList[axisStart[p]] up to axisList[axisStart[p + 1]]. */
-  axisStart: Int32Array;
-  axisList: Int32Array;
+  /** Words of a row of statement bits (RatingsRow.rated): one bit per statement. */
+  words: number;
+  /** The statements of axis a as bits: axisBits[a * words + w], in the shape of RatingsRow.rated. */
+  axisBits: Int32Array;
   /** Statements of pool set s: setPositions[setStart[s]] up to setPositions[setStart[s + 1]]. */
   setCount: number;
   setStart: Int32Array;
@@ -41,12 +43,9 @@ export function indexFramework(framework: Framework): FrameworkIndex {
   const order = statementOrder(framework);
   const position = order.position;
 
-  const axesOf: number[][] = Array.from({ length: statementCount }, () => []);
-  axes.forEach((axis, axisIndex) => {
-    for (const p of axis.positions) axesOf[p]?.push(axisIndex);
-  });
-  const axisStart = new Int32Array(statementCount + 1);
-  for (let p = 0; p < statementCount; p += 1) axisStart[p + 1] = (axisStart[p] ?? 0) + (axesOf[p]?.length ?? 0);
+  const words = Math.ceil(statementCount / 32);
+  const axisBits = new Int32Array(axes.length * words);
+  axes.forEach((axis, a) => axisBits.set(positionBits(statementCount, axis.positions), a * words));
 
   const sets: Int32Array[] = axes.map((axis) => axis.positions);
   const levelSets = axes.map((axis) =>
@@ -69,8 +68,8 @@ export function indexFramework(framework: Framework): FrameworkIndex {
     position,
     statementIds: order.ids,
     order,
-    axisStart,
-    axisList: Int32Array.from(axesOf.flat()),
+    words,
+    axisBits,
     setCount: sets.length,
     setStart,
     setPositions,

@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE_CODE, UNANSWERED_CODE } from '../model/answers.ts';
+import { NOT_APPLICABLE_CODE } from '../model/answers.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import type { FrameworkIndex } from './framework-index.ts';
 import { codesInOrder, createRatingsRow, type RatingsRow } from './response-row.ts';
@@ -19,9 +19,11 @@ export type RatingTally = {
   sumSquares: Float64Array;
   notApplicable: Int32Array;
   axisRaters: Int32Array;
-  /** histogram[(g * n + p) * 5 + v]: v = 1-4 a rating, v = 0 an N/A answer; rater groups only. */
+  /**
+   * histogram[(g * n + p) * 8 + code]: how many responses of group g gave statement p each answer
+   * code (model/answers.ts: 1-4 a rating, 5 N/A, 0 unanswered, which nothing reads); rater groups only.
+   */
   histogram: Int32Array;
-  lastRater: Int32Array;
   /** The response being read, as readRatingsRow gives it, for `onRow`. */
   row: RatingsRow;
 };
@@ -43,14 +45,14 @@ export function createTally(index: FrameworkIndex): RatingTally {
     sumSquares: new Float64Array(GROUP_COUNT * n),
     notApplicable: new Int32Array(GROUP_COUNT * n),
     axisRaters: new Int32Array(GROUP_COUNT * axisCount),
-    histogram: new Int32Array(RATER_GROUPS * n * 5),
-    lastRater: new Int32Array(axisCount),
+    histogram: new Int32Array(RATER_GROUPS * n * CELL),
     row: createRatingsRow(n),
   };
 }
 
 const RATER_GROUPS = GROUP_COUNT - 1;
-const UNANSWERED = UNANSWERED_CODE;
+/** Histogram slots per statement: every answer code has one, so counting needs no branch. */
+const CELL = 8;
 const NOT_APPLICABLE = NOT_APPLICABLE_CODE;
 const GROUP_INDEX: ReadonlyMap<string, number> = new Map(SCORE_GROUPS.map((group, g) => [group, g]));
 
@@ -60,8 +62,8 @@ const GROUP_INDEX: ReadonlyMap<string, number> = new Map(SCORE_GROUPS.map((group
  *
  * The loop over ratings is the hot path of a cohort (DESIGN.md's benchmark): each statement is
  * one read of the response's answer codes (kept by statement position, model/answers.ts), each
- * rating one increment of a histogram cell (group, statement, value) plus one check per axis of
- * the statement to count raters. Sums, squares and `others` (every group but self) are derived from the histograms
+ * rating one increment of a histogram cell (group, statement, value) and one bit set in the
+ * response's row; raters per axis are then counted from those bits, a few words per axis. Sums, squares and `others` (every group but self) are derived from the histograms
  * afterwards, once per statement rather than once per rating.
  *
  * `onRow`, when given, receives each response's ratings row after it is read: figures over
@@ -74,18 +76,14 @@ export function tallyRatings(
   into: RatingTally = createTally(index),
   onRow: ((row: RatingsRow) => void) | null = null,
 ): RatingTally {
-  const { axisStart, axisList } = index;
+  const { axisBits, words } = index;
   const tally = into;
-  const { statementCount: n, axisCount, histogram, axisRaters, lastRater } = tally;
+  const { statementCount: n, axisCount, histogram, axisRaters } = tally;
   const { ratings: rowRatings, rated: rowRated } = tally.row;
   const responsesPerGroup = tally.responses;
   histogram.fill(0);
   axisRaters.fill(0);
   responsesPerGroup.fill(0);
-  // lastRater[a] is the serial of the last response seen rating axis a: one rater per response.
-  lastRater.fill(-1);
-  // Only the bits need clearing between responses: a rating whose bit is off is never read.
-  rowRated.fill(0);
   const withRow = onRow !== null;
   const groupOf = GROUP_INDEX;
   const scratch = tally.row.scratch;
@@ -97,33 +95,27 @@ export function tallyRatings(
     const base = g * n;
     const axisBase = g * axisCount;
     const codes = codesInOrder(index, response.answers, scratch);
-    for (let p = 0; p < n; p += 1) {
-      const rating = codes[p]!;
-      if (rating === UNANSWERED) continue;
-      const cell = (base + p) * 5;
-      if (rating === NOT_APPLICABLE) {
-        histogram[cell]! += 1;
-        continue;
+    // Every code counts in its own slot, unanswered included, and sets its statement's bit when
+    // it is a rating (1-4): no branch per statement, and the bits are built a word at a time.
+    for (let w = 0, p = 0; w < words; w += 1) {
+      const end = Math.min(n, p + 32);
+      let word = 0;
+      for (let bit = 0; p < end; p += 1, bit += 1) {
+        const code = codes[p]!;
+        histogram[(base + p) * CELL + code]! += 1;
+        word |= ((code - 1) >>> 0 < 4 ? 1 : 0) << bit;
       }
-      histogram[cell + rating]! += 1;
-      // The same branch for every rating of a run, so it costs nothing when there is no onRow.
-      if (withRow) {
-        rowRatings[p] = rating;
-        rowRated[p >> 5]! |= 1 << (p & 31);
-      }
-      const end = axisStart[p + 1]!;
-      for (let k = axisStart[p]!; k < end; k += 1) {
-        const a = axisList[k]!;
-        if (lastRater[a] !== serial) {
-          lastRater[a] = serial;
-          axisRaters[axisBase + a]! += 1;
-        }
-      }
+      rowRated[w] = word;
     }
-    if (onRow !== null) {
-      onRow(tally.row);
-      rowRated.fill(0);
+    // A cell whose bit is off is never read, so the N/A codes copied along do no harm.
+    if (withRow) rowRatings.set(codes);
+    // A response rates an axis when it rates any of its statements: a few words ANDed per axis.
+    for (let a = 0, bits = 0; a < axisCount; a += 1) {
+      let any = 0;
+      for (let w = 0; w < words; w += 1, bits += 1) any |= rowRated[w]! & axisBits[bits]!;
+      if (any !== 0) axisRaters[axisBase + a]! += 1;
     }
+    if (onRow !== null) onRow(tally.row);
   }
   deriveSums(tally);
   return tally;
@@ -139,7 +131,7 @@ function deriveSums(tally: RatingTally): void {
   for (let g = 0; g < RATER_GROUPS; g += 1) {
     for (let p = 0; p < n; p += 1) {
       const i = g * n + p;
-      const cell = i * 5;
+      const cell = i * CELL;
       const ones = histogram[cell + 1]!;
       const twos = histogram[cell + 2]!;
       const threes = histogram[cell + 3]!;
@@ -150,12 +142,12 @@ function deriveSums(tally: RatingTally): void {
       count[i] = c;
       sum[i] = s;
       sumSquares[i] = q;
-      notApplicable[i] = histogram[cell]!;
+      notApplicable[i] = histogram[cell + NOT_APPLICABLE]!;
       if (g === 0) continue;
       count[othersBase + p]! += c;
       sum[othersBase + p]! += s;
       sumSquares[othersBase + p]! += q;
-      notApplicable[othersBase + p]! += histogram[cell]!;
+      notApplicable[othersBase + p]! += histogram[cell + NOT_APPLICABLE]!;
     }
   }
   // Each response is in one group, so `others` raters are the sum of the rater groups' raters.

@@ -30,15 +30,16 @@ export function codesInOrder(index: FrameworkIndex, answers: Answers, scratch: I
   return scratch;
 }
 
-/** One response's ratings into `row`, which is cleared first. */
+/** One response's ratings into `row`: 0 in `ratings` and a clear bit where it gave no rating. */
 export function readRatingsRow(index: FrameworkIndex, response: SurveyResponse, row: RatingsRow): RatingsRow {
   const { ratings, rated } = row;
   rated.fill(0);
   const codes = codesInOrder(index, response.answers, row.scratch);
   for (let p = 0; p < codes.length; p += 1) {
     const code = codes[p]!;
-    if (code === UNANSWERED_CODE || code === NOT_APPLICABLE_CODE) continue;
-    ratings[p] = code;
+    const isRating = code !== UNANSWERED_CODE && code !== NOT_APPLICABLE_CODE;
+    ratings[p] = isRating ? code : 0;
+    if (!isRating) continue;
     rated[p >> 5]! |= 1 << (p & 31);
   }
   return row;

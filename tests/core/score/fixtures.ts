@@ -58,7 +58,11 @@ export function response(spec: ResponseSpec): SurveyResponse {
     subjectId: spec.subject ?? 'learner-1',
     raterGroup: spec.group,
     submittedAt: spec.at ?? '2026-03-01T10:00:00Z',
-    answers: answersFromEntries(Object.entries(spec.answers ?? {}).map(([id, value]) => [id, value === 'NA' ? null : value])),
+    // Kept in the framework's order when the spec gives the framework, as every importer keeps it.
+    answers: answersFromEntries(
+      Object.entries(spec.answers ?? {}).map(([id, value]) => [id, value === 'NA' ? null : value]),
+      typeof spec.framework === 'object' ? spec.framework : undefined,
+    ),
     comments: new Map(Object.entries(spec.comments ?? {})),
   };
 }

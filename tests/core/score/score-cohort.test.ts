@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Rating } from '../../../src/core/model/rating-scale.ts';
 import { RATER_GROUPS, type SurveyResponse } from '../../../src/core/model/response.ts';
 import { MIN_GROUP_RESPONSES } from '../../../src/core/score/thresholds.ts';
-import { scoreCohort } from '../../../src/core/score/score-cohort.ts';
+import { scoreCohort, scoreCohortWithReliability } from '../../../src/core/score/score-cohort.ts';
+import { answersFromEntries } from '../../../src/core/model/answers.ts';
 import { levelled, levelledWithDomains, response } from './fixtures.ts';
 
 const domains = levelledWithDomains();
@@ -118,6 +119,22 @@ describe('scoreCohort', () => {
             expect(group.coverage).toBeLessThanOrEqual(1);
           }
         }
+      }),
+    );
+  });
+});
+
+describe('scoreCohort, however the answers are kept', () => {
+  it("gives the same scores for answers kept in the framework's order and in any other order", () => {
+    fc.assert(
+      fc.property(responsesArb, fc.integer(), (responses, seed) => {
+        // The same answers kept in an order of their own (reversed or sorted), which scoring reads by id.
+        const reordered = responses.map((r): SurveyResponse => {
+          const entries = [...r.answers];
+          const shuffled = seed % 2 === 0 ? entries.reverse() : entries.sort((a, b) => (a[0] < b[0] ? 1 : -1));
+          return { ...r, answers: answersFromEntries(shuffled) };
+        });
+        expect(scoreCohortWithReliability(frameworks, reordered)).toEqual(scoreCohortWithReliability(frameworks, responses));
       }),
     );
   });
