@@ -1,19 +1,14 @@
 import { escapeControls } from '../core/model/echo.ts';
 import type { Framework } from '../core/model/framework.ts';
-import type { SurveyResponse } from '../core/model/response.ts';
 import { formatIssue, type Issue, type Result } from '../core/model/result.ts';
-import { writeChangeCsvChunks } from '../core/io/change-csv.ts';
 import { mergeResponses, type ResponseBatch } from '../core/io/merge-responses.ts';
-import { writeReliabilityCsvChunks } from '../core/io/reliability-csv.ts';
-import { writeResponsesLongCsvChunks } from '../core/io/responses-long-csv.ts';
-import { writeStatementsCsvChunks } from '../core/io/statements-csv.ts';
-import { writeSummaryCsvChunks } from '../core/io/summary-csv.ts';
-import { scoreCohort, scoreCohortWithReliability } from '../core/score/score-cohort.ts';
+import { scoreCohortLazily } from '../core/score/score-cohort.ts';
 import type { SubjectScore } from '../core/score/subject-score.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
 import { readResponseFile } from './file-response-input.ts';
-import { parseScoreArgs, SCORE_HELP, type ScoreOutput } from './score-args.ts';
+import { parseScoreArgs, SCORE_HELP } from './score-args.ts';
+import { scoreOutputFiles } from './score-output.ts';
 import { describeFailedWrite, writeOutputFiles } from './write-output.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -45,25 +40,20 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!merged.ok) issues.push(...merged.issues);
   if (issues.length > 0 || !merged.ok) return refuse(issues, progress);
 
-  progress.status = `Scoring ${merged.value.length.toLocaleString('en')} responses`;
-  // Cronbach's alpha is computed only when reliability.csv is to be written.
-  const { scores, reliability } = args.outputs.includes('reliability')
-    ? scoreCohortWithReliability(frameworks.value, merged.value)
-    : { scores: scoreCohort(frameworks.value, merged.value), reliability: null };
   const out = args.out ?? '.';
-  progress.status = `Writing ${out}`;
-  // Every file goes in pieces: responses-long.csv of 100,000 responses is 1.3 GB, past V8's longest string.
-  const contents: Record<ScoreOutput, () => Iterable<string>> = {
-    summary: () => writeSummaryCsvChunks(scores),
-    statements: () => writeStatementsCsvChunks(scores, lookup),
-    change: () => writeChangeCsvChunks(scores),
-    reliability: () => writeReliabilityCsvChunks(reliability ?? []),
-    'responses-long': () => writeResponsesLongCsvChunks(merged.value, lookup),
-  };
-  const written = writeOutputFiles(out, args.outputs.map((output) => ({ name: `${output}.csv`, content: contents[output]() })));
+  progress.status = `Scoring ${merged.value.length.toLocaleString('en')} responses into ${out}`;
+  // Cronbach's alpha is computed only when reliability.csv is to be written.
+  const pass = scoreCohortLazily(frameworks.value, merged.value, {}, args.outputs.includes('reliability'));
+  const run = createRunCounts();
+  // Every file goes in pieces (responses-long.csv of 100,000 responses is 1.3 GB, past V8's
+  // longest string), and the score files are written as subjects are scored.
+  const { files, interleaved } = scoreOutputFiles(args.outputs, pass, merged.value, lookup, (score) => countScore(run, score));
+  const written = writeOutputFiles(out, files, interleaved);
   if (!written.ok) return refuse(written.issues, progress, describeFailedWrite(written));
+  // With only responses-long.csv asked for, no file needed the scores: the closing line still counts them.
+  if (run.scores === 0) for (const score of pass.scores) countScore(run, score);
   progress.stop();
-  console.log(describeRun(scores, merged.value, escapeControls(out)));
+  console.log(describeRun(run, merged.value.length, escapeControls(out)));
   return 0;
 }
 
@@ -76,18 +66,26 @@ function loadFrameworks(files: readonly string[]): Result<Map<string, Framework>
   return { ok: true, value: new Map([...builtin.value, ...fromFiles.value].map((framework) => [framework.id, framework])) };
 }
 
-/** One line: how many subjects and responses, and which groups the anonymity rule showed or kept back. */
-function describeRun(scores: readonly SubjectScore[], responses: readonly SurveyResponse[], out: string): string {
-  const subjects = new Set(scores.map((score) => score.subjectId)).size;
-  const tally = { shown: new Map<string, number>(), folded: new Map<string, number>(), hidden: new Map<string, number>() };
+/** What the closing line says, counted score by score as they pass. */
+type RunCounts = { scores: number; subjects: Set<string>; shown: Map<string, number>; folded: Map<string, number>; hidden: Map<string, number> };
+
+function createRunCounts(): RunCounts {
+  return { scores: 0, subjects: new Set(), shown: new Map(), folded: new Map(), hidden: new Map() };
+}
+
+function countScore(run: RunCounts, score: SubjectScore): void {
   const count = (counts: Map<string, number>, group: string) => counts.set(group, (counts.get(group) ?? 0) + 1);
-  for (const score of scores) {
-    for (const group of score.visibility.shown) count(tally.shown, group);
-    for (const { group, reason } of score.visibility.hidden) count(reason === 'folded-to-protect-remainder' ? tally.folded : tally.hidden, group);
-  }
+  run.scores += 1;
+  run.subjects.add(score.subjectId);
+  for (const group of score.visibility.shown) count(run.shown, group);
+  for (const { group, reason } of score.visibility.hidden) count(reason === 'folded-to-protect-remainder' ? run.folded : run.hidden, group);
+}
+
+/** One line: how many subjects and responses, and which groups the anonymity rule showed or kept back. */
+function describeRun(run: RunCounts, responses: number, out: string): string {
   const list = (counts: Map<string, number>) => (counts.size === 0 ? 'none' : [...counts].map(([group, n]) => `${group} ${n}`).join(', '));
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `Scored ${plural(subjects, 'subject')} from ${plural(responses.length, 'response')} into ${out}. Groups (per subject and framework) shown: ${list(tally.shown)}; folded: ${list(tally.folded)}; hidden under 3: ${list(tally.hidden)}.`;
+  return `Scored ${plural(run.subjects.size, 'subject')} from ${plural(responses, 'response')} into ${out}. Groups (per subject and framework) shown: ${list(run.shown)}; folded: ${list(run.folded)}; hidden under 3: ${list(run.hidden)}.`;
 }
 
 type Progress = { status: string; stop(): void };

@@ -14,6 +14,13 @@ export type OutputFile = { name: string; content: OutputContent; secret?: boolea
 export type OutputContent = string | Uint8Array | Iterable<string>;
 
 /**
+ * Pieces of several of the files from one pass, each tagged with its file's name, appended after
+ * that file's own `content`: a scoring pass that writes each subject's rows to summary.csv and
+ * statements.csv as it goes, and keeps no score once written.
+ */
+export type InterleavedPieces = Iterable<readonly [name: string, piece: string]>;
+
+/**
  * A failed write: every problem, and the paths it had to leave changed. `leftChanged` is empty
  * unless putting the folder back failed too; only then may the command not say "nothing written".
  */
@@ -27,7 +34,7 @@ export type WriteResult = { ok: true; value: string[] } | WriteFailure;
  * the last replacement succeeded, so that a failure part-way puts every target back. Never throws
  * for a file system problem: each becomes one `file.unwritable` issue in plain words.
  */
-export function writeOutputFiles(dir: string, files: readonly OutputFile[]): WriteResult {
+export function writeOutputFiles(dir: string, files: readonly OutputFile[], interleaved: InterleavedPieces = []): WriteResult {
   const badName = files.find((file, index) => !isPlainName(file.name) || files.findIndex((other) => other.name === file.name) !== index);
   if (badName !== undefined) return failed([unwritable(join(dir, badName.name), 'This is not one plain, distinct file name, so it is not written.')]);
 
@@ -35,14 +42,37 @@ export function writeOutputFiles(dir: string, files: readonly OutputFile[]): Wri
   if (!folder.ok) return failed(folder.issues);
   const made: Made = { folders: folder.created, temporary: [], replacements: [] };
 
-  for (const file of files) {
-    const target = join(dir, file.name);
-    try {
-      made.temporary.push({ name: file.name, target, path: createExclusively(dir, file.name, 'tmp', (path) => writeNewFile(path, file.content, file.secret === true ? 0o600 : 0o666)), placed: false });
-    } catch (error) {
-      return rollBack(made, unwritable(target, `This file cannot be written: ${plainReason(error)}.`));
+  const open = new Map<string, number>();
+  let writing = '';
+  try {
+    for (const file of files) {
+      writing = join(dir, file.name);
+      let fd = -1;
+      const path = createExclusively(dir, file.name, 'tmp', (path) => (fd = openSync(path, NEW_FILE, file.secret === true ? 0o600 : 0o666)));
+      made.temporary.push({ name: file.name, target: writing, path, placed: false });
+      open.set(file.name, fd);
     }
+    for (const file of files) {
+      writing = join(dir, file.name);
+      writeContent(open.get(file.name) ?? -1, file.content);
+    }
+    // A piece that throws (a bug in its writer) lands in the catch below: the temporary files go,
+    // and the folder is put back as it was.
+    for (const [name, piece] of interleaved) {
+      const fd = open.get(name);
+      if (fd === undefined) throw new Error(`writeOutputFiles: a piece for ${name}, which is not one of the files.`);
+      writing = join(dir, name);
+      writeText(fd, piece);
+    }
+    for (const file of files) {
+      writing = join(dir, file.name);
+      syncFile(open.get(file.name) ?? -1);
+    }
+  } catch (error) {
+    closeAll(open);
+    return rollBack(made, unwritable(writing, `This file cannot be written: ${plainReason(error)}.`));
   }
+  closeAll(open);
 
   for (const temporary of made.temporary) {
     const replacing: Replacement = { target: temporary.target, kept: null, keptByMove: false, replaced: false };
@@ -168,27 +198,29 @@ function createExclusively(dir: string, name: string, suffix: string, create: (p
 const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 const CHUNK = 1 << 20;
 
-function writeNewFile(path: string, content: OutputContent, mode: number): void {
-  const fd = openSync(path, NEW_FILE, mode);
+function writeContent(fd: number, content: OutputContent): void {
+  if (typeof content === 'string') writeText(fd, content);
+  else if (content instanceof Uint8Array) writeBytes(fd, content);
+  else for (const piece of content) writeText(fd, piece);
+}
+
+function syncFile(fd: number): void {
   try {
-    if (typeof content === 'string') writeText(fd, content);
-    else if (content instanceof Uint8Array) writeBytes(fd, content);
-    else {
-      // A piece that throws (a bug in its writer) lands in the catch below: the temporary file
-      // goes, and writeOutputFiles puts the folder back as it was.
-      for (const piece of content) writeText(fd, piece);
-    }
-    try {
-      fsyncSync(fd);
-    } catch (error) {
-      if (!['EINVAL', 'ENOTSUP', 'EOPNOTSUPP'].includes(errorCode(error))) throw error;
-    }
+    fsyncSync(fd);
   } catch (error) {
-    closeSync(fd);
-    removeQuietly(path);
-    throw error;
+    if (!['EINVAL', 'ENOTSUP', 'EOPNOTSUPP'].includes(errorCode(error))) throw error;
   }
-  closeSync(fd);
+}
+
+function closeAll(open: Map<string, number>): void {
+  for (const fd of open.values()) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Closing a descriptor that was written to cannot lose more than the failure already did.
+    }
+  }
+  open.clear();
 }
 
 /** A slice at a time, so that a 200 MB CSV is not held twice as bytes; never split a surrogate pair. */

@@ -110,6 +110,40 @@ describe('writing the output files', () => {
     expect(read(at('summary.csv'))).toBe('last week');
   });
 
+  it('appends pieces of several files from one pass, tagged by file, after each file\'s own content', () => {
+    const pass = function* () {
+      for (let subject = 1; subject <= 3; subject += 1) {
+        yield ['summary.csv', `summary of ${subject}\r\n`] as const;
+        yield ['statements.csv', `statements of ${subject}\r\n`] as const;
+      }
+    };
+    const files = [{ name: 'summary.csv', content: 'header\r\n' }, { name: 'statements.csv', content: '' }, { name: 'other.csv', content: 'other' }];
+    expect(writeOutputFiles(out, files, pass()).ok).toBe(true);
+    expect(read(at('summary.csv'))).toBe('header\r\nsummary of 1\r\nsummary of 2\r\nsummary of 3\r\n');
+    expect(read(at('statements.csv'))).toBe('statements of 1\r\nstatements of 2\r\nstatements of 3\r\n');
+    expect(read(at('other.csv'))).toBe('other');
+  });
+
+  it('writes nothing at all when the pass fails part-way or gives a piece for a file it was not asked for', () => {
+    mkdirSync(out);
+    writeFileSync(at('summary.csv'), 'last week');
+    const failing = function* () {
+      yield ['summary.csv', 'half a file\r\n'] as const;
+      throw new Error('a bug in scoring');
+    };
+    const stray = function* () {
+      yield ['summary.csv', 'half a file\r\n'] as const;
+      yield ['../elsewhere.csv', 'escaped'] as const;
+    };
+    for (const pass of [failing(), stray()]) {
+      const result = writeOutputFiles(out, FILES, pass);
+      expect(failureLines(result).at(-1)).toBe('Nothing written: 1 problem.');
+      expect(listing()).toEqual(['summary.csv']);
+      expect(read(at('summary.csv'))).toBe('last week');
+    }
+    expect(existsSync(join(dir, 'elsewhere.csv'))).toBe(false);
+  });
+
   it('replaces last run\'s files and leaves nothing else in the folder', () => {
     mkdirSync(out);
     writeFileSync(at('summary.csv'), 'last week');

@@ -19,7 +19,7 @@ export function scoreCohort(
   responses: readonly SurveyResponse[],
   options: ScoreOptions = {},
 ): SubjectScore[] {
-  return scoreEach(frameworks, responses, options, false).scores;
+  return [...scoreCohortLazily(frameworks, responses, options, false).scores];
 }
 
 export type CohortScore = {
@@ -39,12 +39,39 @@ export function scoreCohortWithReliability(
   responses: readonly SurveyResponse[],
   options: ScoreOptions = {},
 ): CohortScore {
-  return scoreEach(frameworks, responses, options, true);
+  const pass = scoreCohortLazily(frameworks, responses, options, true);
+  const scores = [...pass.scores];
+  return { scores, reliability: pass.reliability() };
+}
+
+/**
+ * The scoring pass of scoreCohort, one subject and framework at a time, in scoreCohort's order,
+ * for a caller that writes each score out and lets it go (a million responses' scores do not
+ * fit in memory together). `scores` can be walked once; `reliability()` (empty unless asked
+ * for) is complete once it has been.
+ */
+export type LazyCohortScore = { scores: Iterable<SubjectScore>; reliability: () => AxisReliability[] };
+
+export function scoreCohortLazily(
+  frameworks: ReadonlyMap<string, Framework>,
+  responses: readonly SurveyResponse[],
+  options: ScoreOptions,
+  withReliability: boolean,
+): LazyCohortScore {
+  const bySubject = groupBySubject(frameworks, responses);
+  const working = new Map<string, Working>();
+  const reliability = () =>
+    [...working.keys()].sort(compareText).flatMap((frameworkId) => {
+      const tally = working.get(frameworkId)?.reliability;
+      return tally === null || tally === undefined ? [] : reliabilityOf(tally);
+    });
+  return { scores: eachScore(frameworks, bySubject, options, withReliability, working), reliability };
 }
 
 type Working = { buffers: ScoringBuffers; reliability: ReliabilityTally | null };
 
-function scoreEach(frameworks: ReadonlyMap<string, Framework>, responses: readonly SurveyResponse[], options: ScoreOptions, withReliability: boolean): CohortScore {
+/** Responses by subject, then framework; throws for a framework not given (see scoreCohort). */
+function groupBySubject(frameworks: ReadonlyMap<string, Framework>, responses: readonly SurveyResponse[]): Map<string, Map<string, SurveyResponse[]>> {
   const bySubject = new Map<string, Map<string, SurveyResponse[]>>();
   for (const response of responses) {
     if (!frameworks.has(response.frameworkId)) {
@@ -59,9 +86,16 @@ function scoreEach(frameworks: ReadonlyMap<string, Framework>, responses: readon
     if (list === undefined) byFramework.set(response.frameworkId, [response]);
     else list.push(response);
   }
+  return bySubject;
+}
 
-  const working = new Map<string, Working>();
-  const scores: SubjectScore[] = [];
+function* eachScore(
+  frameworks: ReadonlyMap<string, Framework>,
+  bySubject: Map<string, Map<string, SurveyResponse[]>>,
+  options: ScoreOptions,
+  withReliability: boolean,
+  working: Map<string, Working>,
+): Generator<SubjectScore> {
   for (const subjectId of [...bySubject.keys()].sort(compareText)) {
     const byFramework = bySubject.get(subjectId) as Map<string, SurveyResponse[]>;
     for (const frameworkId of [...byFramework.keys()].sort(compareText)) {
@@ -75,7 +109,7 @@ function scoreEach(frameworks: ReadonlyMap<string, Framework>, responses: readon
         working.set(frameworkId, entry);
       }
       const history = selfAssessments(own, subjectId, frameworkId);
-      scores.push(scoreCounted(index, countResponses(own, subjectId, frameworkId), subjectId, options, entry.buffers, history));
+      yield scoreCounted(index, countResponses(own, subjectId, frameworkId), subjectId, options, entry.buffers, history);
       // Alpha is over every response, earlier self-assessments included: scoring read all but these.
       if (entry.reliability !== null) {
         for (let i = 0; i < history.length - 1; i += 1) {
@@ -84,11 +118,4 @@ function scoreEach(frameworks: ReadonlyMap<string, Framework>, responses: readon
       }
     }
   }
-  const reliability = [...working.keys()]
-    .sort(compareText)
-    .flatMap((frameworkId) => {
-      const tally = working.get(frameworkId)?.reliability;
-      return tally === null || tally === undefined ? [] : reliabilityOf(tally);
-    });
-  return { scores, reliability };
 }
