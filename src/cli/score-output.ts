@@ -10,8 +10,13 @@ import type { SubjectScore } from '../core/score/subject-score.ts';
 import type { ScoreOutput } from './score-args.ts';
 import type { InterleavedPieces, OutputFile } from './write-output.ts';
 
-/** Subjects scored before their rows are written: some 17,000 summary.csv rows of 84 statements. */
-const SUBJECTS_PER_BATCH = 200;
+/**
+ * Subjects scored before their rows are written. Few, so that a batch's scores and pieces are
+ * gone before the garbage collector's young generation fills: kept longer, they would be moved
+ * to the old generation and wait there for a full collection, which lets the heap grow by
+ * gigabytes over a million responses.
+ */
+const SUBJECTS_PER_BATCH = 5;
 
 /**
  * What `npm run score` writes, as writeOutputFiles takes it. The CSVs of scores are written in one

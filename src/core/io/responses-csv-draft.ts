@@ -1,6 +1,6 @@
 import { excerpt } from '../model/echo.ts';
 import type { Framework, Statement } from '../model/framework.ts';
-import { allocateCodes, Answers, answersFromEntries, NOT_APPLICABLE_CODE, statementOrder } from '../model/answers.ts';
+import { allocateCodes, Answers, type CodeRow, answersFromEntries, NOT_APPLICABLE_CODE, statementOrder } from '../model/answers.ts';
 import type { RaterGroup, SurveyResponse } from '../model/response.ts';
 import { statementPositions } from '../model/statement-index.ts';
 import { unguardFormula } from './csv-format.ts';
@@ -23,22 +23,47 @@ export type ResponseDraft = {
   statements: readonly Statement[] | undefined;
   positions: ReadonlyMap<string, number> | undefined;
   /** Per statement position: 0 unanswered, 1-4 the rating, NA_CODE for N/A; becomes the response's answers. */
-  codes: Int8Array;
+  codes: CodeRow;
   /** Where the next row's statement probably is: rows usually follow the framework's order. */
   next: number;
   firstRow: number;
   /** Set once rows of this response were found to disagree, so that it is said once. */
   disagreed: boolean;
+  /** Where the response's repeated ids are kept once (see SharedTexts), if anywhere. */
+  shared: SharedTexts | undefined;
+  /** Whether the head's texts are copies already (detach), or still cuts of papaparse's chunk. */
+  detached: boolean;
 };
 
 /**
- * A copy of a cell that does not keep papaparse's chunk alive: V8 cuts cells out of the chunk
- * as slices that point at it, and a draft holding one per response would keep the whole file
- * in memory.
+ * One copy of each subject, framework and survey id of a file: a million responses of 20,000
+ * learners then hold 20,000 subject ids, not a million copies.
  */
-function detach(text: string): string {
-  // Slicing a concatenation makes V8 copy it flat: the result points at the copy, not the chunk.
-  return text.length < 13 ? text : ` ${text}`.slice(1);
+export type SharedTexts = Map<string, string>;
+
+function shareText(shared: SharedTexts | undefined, text: string, copy: (text: string) => string): string {
+  if (shared === undefined) return copy(text);
+  const kept = shared.get(text);
+  if (kept !== undefined) return kept;
+  const own = copy(text);
+  shared.set(own, own);
+  return own;
+}
+
+const asIs = (text: string) => text;
+
+/** Responses from a CSV have no comments: one empty map serves them all (it is never changed). */
+const NO_COMMENTS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * A copy of a cell that does not keep papaparse's chunk alive, and takes no more memory than its
+ * characters: V8 cuts cells out of the chunk as slices that point at it (a draft holding one per
+ * response would keep the whole file in memory), and a slice of a copy still costs a second
+ * header. JSON's round trip gives back exactly the same text, in a string of its own.
+ */
+export function detach(text: string): string {
+  // V8 copies short cuts anyway.
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 export const NA_CODE = NOT_APPLICABLE_CODE;
@@ -62,9 +87,12 @@ export function startDraft(
   row: number,
   lookup: FrameworkLookup,
   issues: CsvIssues,
+  shared?: SharedTexts,
+  /** False for a draft that lives one row: draftToResponse then copies only what the response keeps. */
+  keepsCells = true,
 ): ResponseDraft {
   const raw: string[] = [];
-  for (const position of positions) raw.push(detach(cells[position] ?? ''));
+  for (const position of positions) raw.push(keepsCells ? detach(cells[position] ?? '') : (cells[position] ?? ''));
   const [responseId, frameworkId, surveyId, subjectId, raterGroup, submittedAt] = raw.map(cellText);
   // Ids a person typed are kept exactly; fields with a fixed vocabulary forgive stray spaces.
   const head: ResponseHead = {
@@ -92,6 +120,8 @@ export function startDraft(
     next: 0,
     firstRow: row,
     disagreed: false,
+    shared,
+    detached: keepsCells,
   };
 }
 
@@ -151,9 +181,10 @@ export function ratingCode(cell: string, naTexts: ReadonlySet<string>): number {
 
 /** Records an answer; says so when the response already rated the statement differently. */
 export function setAnswer(draft: ResponseDraft, position: number, code: number, row: number, column: string, issues: CsvIssues): void {
-  const before = draft.codes[position] ?? 0;
+  const { block, offset } = draft.codes;
+  const before = block[offset + position] ?? 0;
   if (before === 0) {
-    draft.codes[position] = code;
+    block[offset + position] = code;
   } else if (before !== code) {
     const name = (code: number) => (code === NA_CODE ? 'N/A' : String(code));
     issues.addAt(row, {
@@ -165,16 +196,18 @@ export function setAnswer(draft: ResponseDraft, position: number, code: number, 
 }
 
 export function draftToResponse(draft: ResponseDraft): SurveyResponse {
-  const answers = draft.framework === undefined ? answersFromEntries([]) : new Answers(statementOrder(draft.framework), draft.codes);
+  const answers = draft.framework === undefined ? answersFromEntries([]) : new Answers(statementOrder(draft.framework), draft.codes.block, draft.codes.offset);
+  const { head, shared } = draft;
+  const copy = draft.detached ? asIs : detach;
   return {
-    responseId: draft.head.responseId,
-    frameworkId: draft.head.frameworkId,
-    surveyId: draft.head.surveyId,
-    subjectId: draft.head.subjectId,
+    responseId: copy(head.responseId),
+    frameworkId: shareText(shared, head.frameworkId, copy),
+    surveyId: shareText(shared, head.surveyId, copy),
+    subjectId: shareText(shared, head.subjectId, copy),
     raterGroup: draft.raterGroup ?? 'other',
-    submittedAt: draft.head.submittedAt,
+    submittedAt: copy(head.submittedAt),
     answers,
-    comments: new Map(),
+    comments: NO_COMMENTS,
   };
 }
 

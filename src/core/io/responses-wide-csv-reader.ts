@@ -1,3 +1,4 @@
+import { sameAnswers } from '../model/answers.ts';
 import { excerpt } from '../model/echo.ts';
 import type { Framework } from '../model/framework.ts';
 import type { SurveyResponse } from '../model/response.ts';
@@ -14,9 +15,12 @@ import {
   ratingCode,
   type ResponseDraft,
   setAnswer,
+  type SharedTexts,
   startDraft,
 } from './responses-csv-draft.ts';
 import type { CsvRowReader } from './responses-csv-stream.ts';
+
+const RESPONSE_KEYS = ['frameworkId', 'surveyId', 'subjectId', 'raterGroup', 'submittedAt'] as const;
 
 /** In the wide file an empty cell is unanswered, so N/A needs a word: `NA` (`N/A` forgiven). */
 const WIDE_NA = new Set(['NA', 'N/A']);
@@ -29,7 +33,12 @@ const WIDE_NA = new Set(['NA', 'N/A']);
  */
 export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvRowReader<SurveyResponse[]> {
   const issues = new CsvIssues(file);
-  const drafts = new Map<string, ResponseDraft>();
+  // Each row is a whole response, made as soon as the row is read: only it and its row number are
+  // kept (a million rows' drafts, with their cells, would not fit in memory).
+  const responses: SurveyResponse[] = [];
+  const firstRows: number[] = [];
+  const byId = new Map<string, number>();
+  const shared: SharedTexts = new Map();
   /** Per framework id: for each header position, the statement's position in the framework, or -1. */
   const positionsByFramework = new Map<string, Int32Array>();
   let headerSeen = false;
@@ -63,7 +72,7 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
     row(cells, row) {
       if (!ready) return;
       if (cells.length > header.length) checkRowWidth(cells, header.length, row, issues);
-      const draft = startDraft(cells, fields, row, lookup, issues);
+      const draft = startDraft(cells, fields, row, lookup, issues, shared, false);
       const positions = draft.framework === undefined ? undefined : columnPositions(draft.framework);
       for (const column of statementColumns) {
         const cell = cells[column] ?? '';
@@ -94,23 +103,28 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
       if (!headerSeen) issues.add({ code: 'csv.empty', file, path: '', message: 'The file is empty: a header row is expected.' });
       if (ready) checkColumns();
       if (issues.count > 0) return fail(issues.all());
-      return ok([...drafts.values()].map(draftToResponse));
+      return ok(responses);
     },
   };
 
   /** A response twice in the file counts once when both rows say the same; otherwise it is refused. */
   function addDraft(draft: ResponseDraft, row: number): void {
-    const before = drafts.get(draft.head.responseId);
+    const response = draftToResponse(draft);
+    const before = byId.get(response.responseId);
     if (before === undefined) {
-      drafts.set(draft.head.responseId, draft);
+      byId.set(response.responseId, responses.length);
+      responses.push(response);
+      firstRows.push(row);
       return;
     }
-    const same = before.cells.every((cell, index) => cell === draft.cells[index]) && before.codes.every((code, index) => code === draft.codes[index]);
+    // The fields as read (trimmed where a field forgives spaces) and every answer.
+    const earlier = responses[before] as SurveyResponse;
+    const same = RESPONSE_KEYS.every((key) => earlier[key] === response[key]) && sameAnswers(earlier.answers, response.answers);
     if (!same) {
       issues.addAt(row, {
         code: 'csv.conflicting-response',
         path: 'response_id',
-        message: `Response ${excerpt(draft.head.responseId)} is also in row ${before.firstRow}, with different content: keep one of the two rows.`,
+        message: `Response ${excerpt(response.responseId)} is also in row ${firstRows[before] ?? 0}, with different content: keep one of the two rows.`,
       });
     }
   }

@@ -26,34 +26,46 @@ export function statementOrder(framework: Framework): StatementOrder {
  * answer: a million responses of 84 statements fit in some 100 MB, and scoring reads them as
  * array arithmetic. Reads look like a ReadonlyMap of statement id -> rating (null for N/A, absent
  * when unanswered), iterated in the framework's order. Never changed after it is made.
+ *
+ * The codes are `block[offset]` to `block[offset + order.ids.length - 1]`: rows of many responses
+ * share one block, and a response holds no typed array of its own (a view costs some 100 bytes,
+ * more than the 84 codes it shows).
  */
 export class Answers implements Iterable<[string, Rating | null]> {
   constructor(
     readonly order: StatementOrder,
-    readonly codes: Int8Array,
+    readonly block: Int8Array,
+    readonly offset: number,
   ) {}
+
+  /** The codes by statement position, as a view (for reading whole rows; scoring reads `block`). */
+  get codes(): Int8Array {
+    return this.block.subarray(this.offset, this.offset + this.order.ids.length);
+  }
 
   get(id: string): Rating | null | undefined {
     const position = this.order.position.get(id);
-    return position === undefined ? undefined : ratingOfCode(this.codes[position] ?? UNANSWERED_CODE);
+    return position === undefined ? undefined : ratingOfCode(this.block[this.offset + position] ?? UNANSWERED_CODE);
   }
 
   has(id: string): boolean {
     const position = this.order.position.get(id);
-    return position !== undefined && (this.codes[position] ?? UNANSWERED_CODE) !== UNANSWERED_CODE;
+    return position !== undefined && (this.block[this.offset + position] ?? UNANSWERED_CODE) !== UNANSWERED_CODE;
   }
 
   /** How many statements have an answer, a rating or N/A. */
   get size(): number {
+    const { block, offset } = this;
+    const end = offset + this.order.ids.length;
     let size = 0;
-    for (const code of this.codes) if (code !== UNANSWERED_CODE) size += 1;
+    for (let i = offset; i < end; i += 1) if (block[i] !== UNANSWERED_CODE) size += 1;
     return size;
   }
 
   *entries(): IterableIterator<[string, Rating | null]> {
-    const { codes, order } = this;
-    for (let p = 0; p < codes.length; p += 1) {
-      const rating = ratingOfCode(codes[p] ?? UNANSWERED_CODE);
+    const { block, offset, order } = this;
+    for (let p = 0; p < order.ids.length; p += 1) {
+      const rating = ratingOfCode(block[offset + p] ?? UNANSWERED_CODE);
       if (rating !== undefined) yield [order.ids[p] ?? '', rating];
     }
   }
@@ -89,9 +101,9 @@ export function answersFromEntries(entries: Iterable<readonly [string, Rating | 
   const list = [...entries];
   const frameworkOrder = framework === undefined ? undefined : statementOrder(framework);
   const order = frameworkOrder !== undefined && list.every(([id]) => frameworkOrder.position.has(id)) ? frameworkOrder : orderOf(list.map(([id]) => id));
-  const codes = allocateCodes(order.ids.length);
-  for (const [id, rating] of list) codes[order.position.get(id) ?? -1] = codeOfRating(rating);
-  return new Answers(order, codes);
+  const { block, offset } = allocateCodes(order.ids.length);
+  for (const [id, rating] of list) block[offset + (order.position.get(id) ?? 0)] = codeOfRating(rating);
+  return new Answers(order, block, offset);
 }
 
 function orderOf(ids: readonly string[]): StatementOrder {
@@ -103,8 +115,7 @@ function orderOf(ids: readonly string[]): StatementOrder {
 /** Same statements, same answers, whatever order each is kept in. */
 export function sameAnswers(a: Answers, b: Answers): boolean {
   if (a.order === b.order) {
-    const { codes } = a;
-    for (let p = 0; p < codes.length; p += 1) if (codes[p] !== b.codes[p]) return false;
+    for (let p = 0; p < a.order.ids.length; p += 1) if (a.block[a.offset + p] !== b.block[b.offset + p]) return false;
     return true;
   }
   if (a.size !== b.size) return false;
@@ -112,20 +123,23 @@ export function sameAnswers(a: Answers, b: Answers): boolean {
   return true;
 }
 
+/** A row of codes in a shared block: `block[offset]` to `block[offset + length - 1]`. */
+export type CodeRow = { block: Int8Array; offset: number };
+
 // Rows are cut from shared blocks: a typed array of its own costs a buffer, its bookkeeping and
 // a finaliser each, several times the 84 bytes it holds.
-const BLOCK_BYTES = 16_384;
-let block = new Int8Array(0);
+const BLOCK_BYTES = 65_536;
+let shared = new Int8Array(0);
 let used = 0;
 
-/** A zeroed row of `length` codes (all unanswered). */
-export function allocateCodes(length: number): Int8Array {
-  if (length > BLOCK_BYTES / 4) return new Int8Array(length);
-  if (used + length > block.length) {
-    block = new Int8Array(BLOCK_BYTES);
+/** A zeroed row of `length` codes (all unanswered), for a new Answers. */
+export function allocateCodes(length: number): CodeRow {
+  if (length > BLOCK_BYTES / 4) return { block: new Int8Array(length), offset: 0 };
+  if (used + length > shared.length) {
+    shared = new Int8Array(BLOCK_BYTES);
     used = 0;
   }
-  const codes = block.subarray(used, used + length);
+  const row = { block: shared, offset: used };
   used += length;
-  return codes;
+  return row;
 }

@@ -1,7 +1,7 @@
 import { NOT_APPLICABLE_CODE } from '../model/answers.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import type { FrameworkIndex } from './framework-index.ts';
-import { codesInOrder, createRatingsRow, type RatingsRow } from './response-row.ts';
+import { answersInOrder, createRatingsRow, type RatingsRow } from './response-row.ts';
 import { GROUP_COUNT, OTHERS, SCORE_GROUPS } from './score-groups.ts';
 
 /**
@@ -46,7 +46,7 @@ export function createTally(index: FrameworkIndex): RatingTally {
     notApplicable: new Int32Array(GROUP_COUNT * n),
     axisRaters: new Int32Array(GROUP_COUNT * axisCount),
     histogram: new Int32Array(RATER_GROUPS * n * CELL),
-    row: createRatingsRow(n),
+    row: createRatingsRow(index),
   };
 }
 
@@ -94,21 +94,22 @@ export function tallyRatings(
     responsesPerGroup[g]! += 1;
     const base = g * n;
     const axisBase = g * axisCount;
-    const codes = codesInOrder(index, response.answers, scratch);
+    const { block: codes, offset } = answersInOrder(index, response.answers, scratch);
     // Every code counts in its own slot, unanswered included, and sets its statement's bit when
     // it is a rating (1-4): no branch per statement, and the bits are built a word at a time.
     for (let w = 0, p = 0; w < words; w += 1) {
       const end = Math.min(n, p + 32);
       let word = 0;
       for (let bit = 0; p < end; p += 1, bit += 1) {
-        const code = codes[p]!;
+        const code = codes[offset + p]!;
         histogram[(base + p) * CELL + code]! += 1;
         word |= ((code - 1) >>> 0 < 4 ? 1 : 0) << bit;
+        // The same branch for every statement of a run, so it costs nothing without onRow. A
+        // cell whose bit is off is never read, so the N/A codes copied along do no harm.
+        if (withRow) rowRatings[p] = code;
       }
       rowRated[w] = word;
     }
-    // A cell whose bit is off is never read, so the N/A codes copied along do no harm.
-    if (withRow) rowRatings.set(codes);
     // A response rates an axis when it rates any of its statements: a few words ANDed per axis.
     for (let a = 0, bits = 0; a < axisCount; a += 1) {
       let any = 0;

@@ -168,7 +168,7 @@ export function scoreReliability(frameworks: ReadonlyMap<string, Framework>, res
         throw new Error(`scoreReliability: response "${response.responseId}" is for framework "${response.frameworkId}", which was not given.`);
       }
       const index = indexFramework(framework);
-      entry = { tally: createReliabilityTally(index), row: createRatingsRow(index.statementCount), seen: new Set() };
+      entry = { tally: createReliabilityTally(index), row: createRatingsRow(index), seen: new Set() };
       tallies.set(response.frameworkId, entry);
     }
     if (entry.seen.has(response.responseId)) continue;

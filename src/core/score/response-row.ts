@@ -1,4 +1,4 @@
-import { type Answers, codeOfRating, NOT_APPLICABLE_CODE, UNANSWERED_CODE } from '../model/answers.ts';
+import { Answers, codeOfRating, NOT_APPLICABLE_CODE, UNANSWERED_CODE } from '../model/answers.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import type { FrameworkIndex } from './framework-index.ts';
 
@@ -8,10 +8,11 @@ import type { FrameworkIndex } from './framework-index.ts';
  * ask "did it rate every statement of this axis?" a word at a time (ratedAll), and let the
  * scoring pass reuse the row without clearing `ratings`: a cell whose bit is off is never read.
  */
-export type RatingsRow = { ratings: Int8Array; rated: Int32Array; /** For codesInOrder. */ scratch: Int8Array };
+export type RatingsRow = { ratings: Int8Array; rated: Int32Array; /** For answersInOrder. */ scratch: Answers };
 
-export function createRatingsRow(statementCount: number): RatingsRow {
-  return { ratings: new Int8Array(statementCount), rated: new Int32Array(Math.ceil(statementCount / 32)), scratch: new Int8Array(statementCount) };
+export function createRatingsRow(index: FrameworkIndex): RatingsRow {
+  const n = index.statementCount;
+  return { ratings: new Int8Array(n), rated: new Int32Array(Math.ceil(n / 32)), scratch: new Answers(index.order, new Int8Array(n), 0) };
 }
 
 /**
@@ -20,12 +21,14 @@ export function createRatingsRow(statementCount: number): RatingsRow {
  * into `scratch` by id. Answers to statements the framework does not have are skipped
  * (importers refuse them).
  */
-export function codesInOrder(index: FrameworkIndex, answers: Answers, scratch: Int8Array): Int8Array {
-  if (answers.order === index.order) return answers.codes;
-  scratch.fill(UNANSWERED_CODE);
+export function answersInOrder(index: FrameworkIndex, answers: Answers, scratch: Answers): Answers {
+  if (answers.order === index.order) return answers;
+  // The one Answers that is ever changed: the row's own, private to scoring.
+  const { block } = scratch;
+  block.fill(UNANSWERED_CODE);
   for (const [id, rating] of answers) {
     const p = index.position.get(id);
-    if (p !== undefined) scratch[p] = codeOfRating(rating);
+    if (p !== undefined) block[p] = codeOfRating(rating);
   }
   return scratch;
 }
@@ -34,9 +37,9 @@ export function codesInOrder(index: FrameworkIndex, answers: Answers, scratch: I
 export function readRatingsRow(index: FrameworkIndex, response: SurveyResponse, row: RatingsRow): RatingsRow {
   const { ratings, rated } = row;
   rated.fill(0);
-  const codes = codesInOrder(index, response.answers, row.scratch);
-  for (let p = 0; p < codes.length; p += 1) {
-    const code = codes[p]!;
+  const { block, offset } = answersInOrder(index, response.answers, row.scratch);
+  for (let p = 0; p < ratings.length; p += 1) {
+    const code = block[offset + p]!;
     const isRating = code !== UNANSWERED_CODE && code !== NOT_APPLICABLE_CODE;
     ratings[p] = isRating ? code : 0;
     if (!isRating) continue;

@@ -53,7 +53,7 @@ export type SelfAssessmentPoint = SelfAssessmentRef & { percent: number | null }
 export type SelfChangeRows = { earlier: RatingsRow; latest: RatingsRow };
 
 export function createSelfChangeRows(index: FrameworkIndex): SelfChangeRows {
-  return { earlier: createRatingsRow(index.statementCount), latest: createRatingsRow(index.statementCount) };
+  return { earlier: createRatingsRow(index), latest: createRatingsRow(index) };
 }
 
 /**
