@@ -39,12 +39,18 @@ export function storedRecord(response: SurveyResponse): StoredResponseRecord {
 
 export type RadarData = { labels: string[][]; data: (number | null)[] };
 
-/** The profile's domain radar for these responses: the app's labels and its rounded percents. */
-export function domainRadar(framework: Framework, responses: readonly SurveyResponse[], subjectId: string): RadarData {
-  const domains = scoreSubject(framework, responses, subjectId).axes.filter((axis) => axis.kind === 'domain');
+/** The profile's radar of one kind of axis for these responses: the app's labels and its rounded percents. */
+export function axisRadar(framework: Framework, responses: readonly SurveyResponse[], subjectId: string, kind: 'level' | 'domain'): RadarData {
+  const axes = scoreSubject(framework, responses, subjectId).axes.filter((axis) => axis.kind === kind);
   return {
-    labels: domains.map((axis) => wrapLabel(axisLabel(framework, 'domain', axis.id), 12)),
-    data: domains.map((axis) => roundPercent(axis.groups.find((group) => group.group === 'self')?.percent ?? null)),
+    labels: axes.map((axis) => wrapLabel(axisLabel(framework, kind, axis.id), 12)),
+    data: axes.map((axis) => roundPercent(axis.groups.find((group) => group.group === 'self')?.percent ?? null)),
   };
 }
 
+/** The profile's two radars, by level then by domain, as it draws them. */
+export type ProfileRadars = { levels: RadarData; domains: RadarData };
+
+export function profileRadars(framework: Framework, responses: readonly SurveyResponse[], subjectId: string): ProfileRadars {
+  return { levels: axisRadar(framework, responses, subjectId, 'level'), domains: axisRadar(framework, responses, subjectId, 'domain') };
+}

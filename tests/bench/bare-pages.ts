@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import type { RadarData } from './app-fixtures.ts';
+import type { ProfileRadars } from './app-fixtures.ts';
 import { type Served, serve, tempDir } from './browser-harness.ts';
 
 /**
@@ -17,7 +17,7 @@ export const BARE_RADAR_PAGE = 'bare-radar.html';
 export const BARE_REACT_RADAR_PAGE = 'bare-react-radar.html';
 
 /** Each page built on its own, so that none shares a chunk with another: one folder, served once. */
-export async function serveBarePages(radar: RadarData): Promise<Served> {
+export async function serveBarePages(radars: ProfileRadars): Promise<Served> {
   const outDir = tempDir('bare');
   for (const [index, page] of [BARE_SURVEY_PAGE, BARE_RADAR_PAGE, BARE_REACT_RADAR_PAGE].entries()) {
     await build({
@@ -26,7 +26,7 @@ export async function serveBarePages(radar: RadarData): Promise<Served> {
       base: './',
       logLevel: 'silent',
       plugins: [react()],
-      define: { BARE_RADAR: JSON.stringify(radar) },
+      define: { BARE_RADARS: JSON.stringify(radars) },
       build: { outDir, emptyOutDir: index === 0, target: 'es2022', chunkSizeWarningLimit: 5000, rolldownOptions: { input: join(PAGES, page) } },
     });
   }

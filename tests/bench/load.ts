@@ -5,7 +5,7 @@ import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { type AppSeed, buildApp, freshContext, launchChromium, machineLoadNote, persistentContext, type Probes, serve } from './browser-harness.ts';
 import { BARE_RADAR_PAGE, BARE_REACT_RADAR_PAGE, BARE_SURVEY_PAGE, serveBarePages } from './bare-pages.ts';
 import { startProfiler, timeByModule, moduleNamer } from './cpu-profile.ts';
-import { BENCH_FRAMEWORK_ID, BENCH_LEARNER, completedSelfResponse, domainRadar, storedRecord } from './app-fixtures.ts';
+import { BENCH_FRAMEWORK_ID, BENCH_LEARNER, completedSelfResponse, profileRadars, storedRecord } from './app-fixtures.ts';
 import { atMost, type BenchSection, formatNumber, median } from './bench-table.ts';
 
 /**
@@ -14,10 +14,13 @@ import { atMost, type BenchSection, formatNumber, median } from './bench-table.t
  * navigation start (performance.now()), by the probes of browser-harness.ts.
  */
 
-const RUNS = 5;
+/** Issue 13: the median of 9 cold loads of each page, the pages taking turns. */
+const RUNS = 9;
 const SAVE_CLICKS = 10;
 const SURVEY_RATIO_LIMIT = 1.1;
 const PROFILE_RATIO_LIMIT = 1.2;
+/** Issue 13's target: the profile against React plus the same two radars. */
+const PROFILE_REACT_RATIO_LIMIT = 1.5;
 const SAVE_LIMIT_MS = 50;
 
 type Goal = 'question' | 'charts';
@@ -176,16 +179,16 @@ export const load: BenchSection = {
     const self = completedSelfResponse(framework, BENCH_LEARNER.subjectId);
     const learnerOnly: AppSeed = { learner: BENCH_LEARNER };
     const withSelf: AppSeed = { learner: BENCH_LEARNER, responses: [storedRecord(self)] };
-    const radar = domainRadar(framework, [self], BENCH_LEARNER.subjectId);
+    const radars = profileRadars(framework, [self], BENCH_LEARNER.subjectId);
     const app = await serve(await buildApp());
-    const bare = await serveBarePages(radar);
+    const bare = await serveBarePages(radars);
     const browser = await launchChromium();
     try {
       const survey: Series = { name: 'survey route', url: `${app.origin}/#/assess/${BENCH_FRAMEWORK_ID}`, seed: learnerOnly, goal: 'question', loads: [] };
       const bareSurvey: Series = { name: 'bare survey', url: `${bare.url}${BARE_SURVEY_PAGE}`, seed: null, goal: 'question', loads: [] };
       const profile: Series = { name: 'profile route', url: `${app.origin}/#/profile/${BENCH_FRAMEWORK_ID}`, seed: withSelf, goal: 'charts', loads: [] };
       const bareRadar: Series = { name: 'bare radar', url: `${bare.url}${BARE_RADAR_PAGE}`, seed: null, goal: 'charts', loads: [] };
-      const reactRadar: Series = { name: 'React + radar', url: `${bare.url}${BARE_REACT_RADAR_PAGE}`, seed: null, goal: 'charts', loads: [] };
+      const reactRadar: Series = { name: 'React + 2 radars', url: `${bare.url}${BARE_REACT_RADAR_PAGE}`, seed: null, goal: 'charts', loads: [] };
       const all = [survey, bareSurvey, profile, bareRadar, reactRadar];
       await measure(browser, all);
       const saves = await saveLatencies(app.origin, framework, learnerOnly);
@@ -193,15 +196,14 @@ export const load: BenchSection = {
       const [surveyMs, bareSurveyMs, profileMs, bareRadarMs, reactRadarMs] = all.map((s) => medianOf(s.loads, (l) => l.ms)) as [number, number, number, number, number];
       const surveyRatio = surveyMs / bareSurveyMs;
       const profileRatio = profileMs / bareRadarMs;
+      const profileReactRatio = profileMs / reactRadarMs;
       const saveMs = median(saves.map((save) => save.total));
-      const missed = surveyRatio > SURVEY_RATIO_LIMIT || profileRatio > PROFILE_RATIO_LIMIT;
-      const breakdown = missed
-        ? [
-            'Where the time goes (CPU profile of one more load each, unminified build; self time by package or file):',
-            `  survey route: ${await whereTheTimeGoes(browser, `#/assess/${BENCH_FRAMEWORK_ID}`, learnerOnly, 'question')}`,
-            `  profile route: ${await whereTheTimeGoes(browser, `#/profile/${BENCH_FRAMEWORK_ID}`, withSelf, 'charts')}`,
-          ]
-        : [];
+      // Always printed: issue 13 asks that a target still missed be explained with this profile.
+      const breakdown = [
+        'Where the time goes (CPU profile of one more load each, unminified build; self time by package or file):',
+        `  survey route: ${await whereTheTimeGoes(browser, `#/assess/${BENCH_FRAMEWORK_ID}`, learnerOnly, 'question')}`,
+        `  profile route: ${await whereTheTimeGoes(browser, `#/profile/${BENCH_FRAMEWORK_ID}`, withSelf, 'charts')}`,
+      ];
       const summary = (s: Series) => `${s.name}: runs ${s.loads.map((l) => ms(l.ms)).join(', ')} ms; last script in at ${ms(medianOf(s.loads, (l) => l.scriptsDone))} ms (median)`;
       const waterfall = (s: Series) => `${s.name}, median run (fetch start-end, long task start+duration, ms): ${medianRun(s.loads)?.waterfall ?? ''}`;
       return {
@@ -213,8 +215,8 @@ export const load: BenchSection = {
           { name: `#/profile/${BENCH_FRAMEWORK_ID}: ${profile.loads[0]?.canvases ?? 0} radar charts drawn`, value: ms(profileMs), unit: 'ms' },
           { name: 'bare chart.js page: the domain radar drawn', value: ms(bareRadarMs), unit: 'ms' },
           { name: '  profile route / bare page', value: formatNumber(profileRatio, 2), unit: 'x', target: atMost(profileRatio, PROFILE_RATIO_LIMIT, `<= ${PROFILE_RATIO_LIMIT}x`) },
-          { name: 'bare React + chart.js page: the same radar drawn', value: ms(reactRadarMs), unit: 'ms' },
-          { key: 'profile_vs_react_radar', json: profileMs / reactRadarMs, name: '  profile route / React + chart.js page', value: formatNumber(profileMs / reactRadarMs, 2), unit: 'x' },
+          { name: 'bare React + chart.js page: the same 2 radars drawn', value: ms(reactRadarMs), unit: 'ms' },
+          { key: 'profile_vs_react_radar', json: profileReactRatio, name: '  profile route / React + chart.js page', value: formatNumber(profileReactRatio, 2), unit: 'x', target: atMost(profileReactRatio, PROFILE_REACT_RATIO_LIMIT, `<= ${PROFILE_REACT_RATIO_LIMIT}x`) },
           { name: `answer saved in IndexedDB after the click (median of ${saves.length})`, value: formatNumber(saveMs, 1), unit: 'ms', target: atMost(saveMs, SAVE_LIMIT_MS, `<= ${SAVE_LIMIT_MS} ms`) },
           { name: '  slowest of them', value: formatNumber(Math.max(...saves.map((save) => save.total)), 1), unit: 'ms' },
         ],
@@ -228,8 +230,10 @@ export const load: BenchSection = {
           '  of the page past its first drawing call (canvas 2D methods wrapped; chart.js draws a chart in one synchronous call).',
           'Both app routes with a learner in IndexedDB, the profile also with a completed self response (84 statements), written from a',
           '  blank page of the same origin so that nothing of the app is cached. Baselines: tests/bench/pages/, each built alone by Vite;',
-          '  the same survey JSON (surveys/css-durable-skills.self.json) and stylesheet; the same radar (10 domains, the same figures),',
-          '  with chart.js only (the target) and inside a React component (the issue\'s "React with a chart.js radar", for reference).',
+          '  the same survey JSON (surveys/css-durable-skills.self.json) and stylesheet; the same radars and figures: the domain radar',
+          '  (10 domains) with chart.js only, and both of the profile\'s radars (levels, domains) each in a React component (issue 13\'s',
+          '  "React plus the same two radars"). The profile draws its first screen (header, attained level, radars and their tables)',
+          '  first and the rest (statement list, strengths, comments) in the task after that screen is painted: not counted here.',
           `Save: ${SAVE_CLICKS} clicks on ratings of the first page, in a browser profile on disk; from the click event's time stamp to an`,
           `  IndexedDB read that sees the value. Medians: input delay ${formatNumber(median(saves.map((save) => save.inputDelay)), 1)} ms, the click's task (SurveyJS, React) ${formatNumber(median(saves.map((save) => save.handler)), 1)} ms,`,
           `  then the write until readable ${formatNumber(median(saves.map((save) => save.write)), 1)} ms.`,

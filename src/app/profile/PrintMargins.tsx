@@ -24,10 +24,12 @@ export function PrintMargins({ whose, title }: Props) {
     const stampDate = () => style.setProperty(DATE, cssStringOf(printedOn(new Date())));
     style.setProperty(WHOSE, cssStringOf(whose));
     style.setProperty(TITLE, cssStringOf(title));
-    stampDate();
+    // The date needs a date format made (milliseconds): after the first screen is drawn, not before.
+    const firstStamp = setTimeout(stampDate, 0);
     // A tab left open overnight prints today's date, not the day the profile was opened.
     window.addEventListener('beforeprint', stampDate);
     return () => {
+      clearTimeout(firstStamp);
       window.removeEventListener('beforeprint', stampDate);
       for (const name of [WHOSE, TITLE, DATE]) style.removeProperty(name);
     };

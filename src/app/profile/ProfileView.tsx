@@ -1,4 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
+import { AfterFirstPaint } from './AfterFirstPaint.tsx';
 import { AttainmentSummary } from './AttainmentSummary.tsx';
 import { ChangeSection } from './ChangeSection.tsx';
 import { earlierSelfOverlay, type Overlay, teamAverageOverlay } from './overlays.ts';
@@ -24,7 +25,10 @@ type Props = {
   selfUnrated?: string | undefined;
 };
 
-/** The whole profile, self only or 360: which parts appear follows core's visibility. */
+/**
+ * The whole profile, self only or 360: which parts appear follows core's visibility. The first
+ * screen (header, attained level, the radars and their tables) is drawn first, the rest after it.
+ */
 export function ProfileView({ data, header, notices, selfUnrated }: Props) {
   const { framework, score, selfResponse } = data;
   const othersShown = score.visibility.shown.includes('others');
@@ -42,11 +46,13 @@ export function ProfileView({ data, header, notices, selfUnrated }: Props) {
       {notices ?? <VisibilityNotice visibility={score.visibility} />}
       <AttainmentSummary framework={framework} axes={score.axes} groups={score.visibility.shown} statements={score.statements} />
       <ChartsSection framework={framework} score={score} overlays={overlays} />
-      {change !== null && <ChangeSection framework={framework} change={change} own={data.own} />}
-      <StrengthsAndPlan framework={framework} score={score} />
-      {othersShown && <OthersSection framework={framework} score={score} />}
-      {anyRater && <CommentsSection framework={framework} comments={score.comments} counts={score.responseCounts} />}
-      <StatementList framework={framework} statements={score.statements} othersShown={othersShown} selfResponse={selfResponse} selfUnrated={selfUnrated} />
+      <AfterFirstPaint>
+        {change !== null && <ChangeSection framework={framework} change={change} own={data.own} />}
+        <StrengthsAndPlan framework={framework} score={score} />
+        {othersShown && <OthersSection framework={framework} score={score} />}
+        {anyRater && <CommentsSection framework={framework} comments={score.comments} counts={score.responseCounts} />}
+        <StatementList framework={framework} statements={score.statements} othersShown={othersShown} selfResponse={selfResponse} selfUnrated={selfUnrated} />
+      </AfterFirstPaint>
     </article>
   );
 }

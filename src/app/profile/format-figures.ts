@@ -19,11 +19,26 @@ export function formatGap(value: number | null): string {
   return value !== null && roundFigure(value) !== 0 && value > 0 ? `+${text}` : text;
 }
 
+/**
+ * Making an Intl.DateTimeFormat costs milliseconds (the first one of a page loads the locale's
+ * data): each style is made once per page, not once per date shown.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${options.dateStyle ?? ''}|${options.timeStyle ?? ''}`;
+  let format = dateFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(undefined, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A submitted_at for people; with seconds where two of one day must be told apart. */
 export function formatDate(iso: string, precision: 'minutes' | 'seconds' = 'minutes'): string {
   const time = instantMillis(iso);
   if (time === undefined) return iso;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: precision === 'seconds' ? 'medium' : 'short' }).format(time);
+  return dateFormat({ dateStyle: 'long', timeStyle: precision === 'seconds' ? 'medium' : 'short' }).format(time);
 }
 
 /**
@@ -40,5 +55,5 @@ export function formatPoints(value: number | null): string {
 /** A submitted_at as a short day ("12 Mar 2026"), for a chart's axis: the table beside it has the time. */
 export function formatShortDate(iso: string): string {
   const time = instantMillis(iso);
-  return time === undefined ? iso : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(time);
+  return time === undefined ? iso : dateFormat({ dateStyle: 'medium' }).format(time);
 }

@@ -3,9 +3,8 @@ import type { Framework } from '../../core/model/framework.ts';
 import type { SurveyResponse } from '../../core/model/response.ts';
 import { countResponses } from '../../core/score/counted-responses.ts';
 import { scoreSubject } from '../../core/score/score-subject.ts';
-import { scoreCohort } from '../../core/score/score-cohort.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
-import { type TeamAxisAverage, teamAxisAverages } from '../../core/score/team-average.ts';
+import type { TeamAxisAverage } from '../../core/score/team-average.ts';
 import { loadFramework } from '../frameworks/framework-source.ts';
 import { loadResponses } from '../storage/responses.ts';
 import { loadLearner } from '../storage/settings.ts';
@@ -83,7 +82,12 @@ async function load(frameworkId: string, routeSubjectId: string | null): Promise
 
 /** Every stored learner of the framework, scored as the team view scores them (scoreCohort). */
 async function loadTeamAverage(framework: Framework): Promise<TeamAverage | null> {
-  const { responses } = await loadResponses((id) => (id === framework.id ? framework : undefined));
+  // Only someone else's profile has one: the learner's own does not download the cohort scoring.
+  const [{ responses }, { scoreCohort }, { teamAxisAverages }] = await Promise.all([
+    loadResponses((id) => (id === framework.id ? framework : undefined)),
+    import('../../core/score/score-cohort.ts'),
+    import('../../core/score/team-average.ts'),
+  ]);
   const scores = scoreCohort(new Map([[framework.id, framework]]), responses.filter((response) => response.frameworkId === framework.id));
   const averages = teamAxisAverages(scores, framework.id, 'self');
   const learners = averages.find((axis) => axis.kind === 'framework')?.learners ?? 0;

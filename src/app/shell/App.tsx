@@ -1,5 +1,4 @@
 import { Suspense, useEffect, useRef } from 'react';
-import { HomePage } from '../routes/HomePage.tsx';
 import { hrefOf, type Route } from './hash-route.ts';
 import { useRoute } from './use-route.ts';
 import { pages } from './route-pages.ts';
@@ -7,7 +6,7 @@ import { StorageBanner } from './StorageBanner.tsx';
 
 function page(route: Route) {
   switch (route.name) {
-    case 'home': return <HomePage />;
+    case 'home': { const Page = pages.home.component(); return <Page />; }
     case 'assess': { const Page = pages.assess.component(); return <Page key={route.frameworkId} frameworkId={route.frameworkId} />; }
     case 'profile': { const Page = pages.profile.component(); return <Page key={route.frameworkId} frameworkId={route.frameworkId} subjectId={route.subjectId} />; }
     case 'about': { const Page = pages.about.component(); return <Page frameworkId={route.frameworkId} />; }

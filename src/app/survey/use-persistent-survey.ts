@@ -27,6 +27,8 @@ export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, v
     let persistent: Promise<'granted' | 'denied' | 'unsupported'> | null = null;
     // People who ask their system for less motion get pages that change without SurveyJS's animation.
     settings.animationEnabled = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    // Asked before the model is built (tens of milliseconds), so that IndexedDB reads meanwhile.
+    const draftRead = loadDraft(identity);
     const survey = new AnswerCountingSurvey(json);
     applySkillscopeTheme(survey);
     for (const [name, value] of Object.entries(variables)) survey.setVariable(name, value);
@@ -44,7 +46,7 @@ export function usePersistentSurvey(json: SurveyJson, identity: DraftIdentity, v
       if (!cancelled) setSaveState({ kind: 'saved', at: new Date(), persistent: answer });
     };
 
-    loadDraft(identity).then(
+    draftRead.then(
       (draft) => {
         if (cancelled) return;
         if (draft) {
