@@ -50,8 +50,21 @@ export function writeCsvBody(
       ? { header, newline: '\r\n' }
       : { header, newline: '\r\n', escapeFormulae: NEEDS_GUARD },
   );
-  // papaparse ends a header without rows with a line break, and rows without one.
+  // papaparse ends a header without rows with a line break, and rows without one. Rows are not
+  // looked at: papaparse's text is a rope of its pieces, and reading its end would copy it whole,
+  // once more than the write that follows.
+  if (rows.length > 0 && columns.length > 0) return `${body}\r\n`;
   return body === '' || body.endsWith('\r\n') ? body : `${body}\r\n`;
+}
+
+/**
+ * One row's cells, already passed through guardFormula where they are text, as papaparse writes
+ * them, without a line break. papaparse quotes each cell on its own, so such texts joined with
+ * commas are byte for byte the row it writes: a writer that repeats the same cells on many rows
+ * (a response's six fields on each of its answers) has them written once.
+ */
+export function writeCsvCells(cells: readonly CsvCell[]): string {
+  return Papa.unparse([cells as CsvCell[]], { header: false, newline: '\r\n' });
 }
 
 export type CsvTable = {
