@@ -15,8 +15,6 @@ export type ResponseDraft = {
   head: ResponseHead;
   /** The six field cells as written, to compare later rows of the same response cheaply. */
   cells: readonly string[];
-  /** The six cells joined, a flat string: see sameHeadCells. */
-  headKey: string;
   framework: Framework | undefined;
   raterGroup: RaterGroup | undefined;
   /** The framework's statements, and their positions by id; undefined for an unknown framework. */
@@ -111,7 +109,6 @@ export function startDraft(
   return {
     head,
     cells: raw,
-    headKey: raw.join(''),
     framework,
     raterGroup: group,
     statements: framework?.statements,
@@ -123,27 +120,6 @@ export function startDraft(
     shared,
     detached: keepsCells,
   };
-}
-
-/**
- * Whether a row repeats the draft's six field cells exactly, as written. The usual row does,
- * and comparing its cells one by one is slow: papaparse's cells are slices of its chunk, which
- * V8 compares outside compiled code, some 40 ns a compare. Joining them makes one flat string,
- * compared fast; equal lengths cell by cell make equal joins mean equal cells.
- */
-export function sameHeadCells(draft: ResponseDraft, cells: readonly string[], positions: readonly number[]): boolean {
-  const first = draft.cells;
-  const a = cells[positions[0]!] ?? '';
-  const b = cells[positions[1]!] ?? '';
-  const c = cells[positions[2]!] ?? '';
-  const d = cells[positions[3]!] ?? '';
-  const e = cells[positions[4]!] ?? '';
-  const f = cells[positions[5]!] ?? '';
-  return (
-    a.length === first[0]!.length && b.length === first[1]!.length && c.length === first[2]!.length &&
-    d.length === first[3]!.length && e.length === first[4]!.length && f.length === first[5]!.length &&
-    [a, b, c, d, e, f].join('') === draft.headKey
-  );
 }
 
 /** Later rows of a response must repeat its fields; says which field differs, once. */
