@@ -16,8 +16,8 @@ export const BARE_SURVEY_PAGE = 'bare-survey.html';
 export const BARE_RADAR_PAGE = 'bare-radar.html';
 export const BARE_REACT_RADAR_PAGE = 'bare-react-radar.html';
 
-/** Each page built on its own, so that none shares a chunk with another: one folder, served once. */
-export async function serveBarePages(radars: ProfileRadars): Promise<Served> {
+/** Each page built on its own, so that none shares a chunk with another, into one folder. */
+export async function buildBarePages(radars: ProfileRadars): Promise<string> {
   const outDir = tempDir('bare');
   for (const [index, page] of [BARE_SURVEY_PAGE, BARE_RADAR_PAGE, BARE_REACT_RADAR_PAGE].entries()) {
     await build({
@@ -30,5 +30,10 @@ export async function serveBarePages(radars: ProfileRadars): Promise<Served> {
       build: { outDir, emptyOutDir: index === 0, target: 'es2022', chunkSizeWarningLimit: 5000, rolldownOptions: { input: join(PAGES, page) } },
     });
   }
-  return serve(outDir, { configFile: false, root: PAGES });
+  return outDir;
+}
+
+/** The baselines, served as the app is (browser-harness.ts `serve`: precompressed), from one folder. */
+export async function serveBarePages(radars: ProfileRadars): Promise<Served> {
+  return serve(await buildBarePages(radars));
 }

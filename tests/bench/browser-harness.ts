@@ -3,11 +3,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-import { build, type InlineConfig, preview } from 'vite';
+import { build } from 'vite';
+import { servePrecompressed } from './precompressed-server.ts';
 
 /**
  * What the browser bench sections share: Debian's Chromium, the app built as it ships and served
- * by `vite preview`, and fresh contexts with the app's storage seeded before the first visit.
+ * as a static host serves it (precompressed), and fresh contexts with the app's storage seeded before the first visit.
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,13 +51,14 @@ export function buildApp(minify = true): Promise<string> {
 
 export type Served = { url: string; origin: string; close(): Promise<void> };
 
-/** `vite preview` of a built folder on a free loopback port. */
-export async function serve(outDir: string, config: InlineConfig = {}): Promise<Served> {
-  const server = await preview({ root: ROOT, ...config, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('The preview server has no port.');
-  const origin = `http://127.0.0.1:${address.port}`;
-  return { url: `${origin}/`, origin, close: () => server.close() };
+/**
+ * A built folder on a free loopback port, each file gzipped once at startup and sent as stored
+ * (precompressed-server.ts), as a static host or CDN serves it. Until issue 13 this was `vite
+ * preview`, which gzips every response as it sends it, on the cores the browser is measured on.
+ */
+export async function serve(outDir: string): Promise<Served> {
+  const server = await servePrecompressed(outDir);
+  return { url: `${server.origin}/`, origin: server.origin, close: () => server.close() };
 }
 
 export type StoredLearner = { subjectId: string; displayName: string };

@@ -9,7 +9,7 @@ import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { BENCH_FRAMEWORK_ID, storedRecord } from './app-fixtures.ts';
 import { type AppSeed, buildApp, freshContext, launchChromium, machineLoadNote, type Probes, serve, tempDir } from './browser-harness.ts';
 import { atMost, type BenchSection, type Figure, formatNumber, median } from './bench-table.ts';
-import { longestBusyStretch, moduleNamer, startProfiler } from './cpu-profile.ts';
+import { longestBusyStretch, moduleNamer, startProfiler, timeByModule } from './cpu-profile.ts';
 import { syntheticResponses } from './synthetic-data.ts';
 import { answersFromEntries } from '../../src/core/model/answers.ts';
 
@@ -206,6 +206,38 @@ async function teamView(browser: Browser, origin: string, seed: AppSeed): Promis
   }
 }
 
+/**
+ * One more visit of the team view on the unminified build under the CPU profiler, from a blank
+ * page of the same origin (so the profiler runs in the app's renderer and nothing is cached) to
+ * the table's rows: self time by package or source file, and what ran in the longest stretch.
+ */
+async function whereTeamTimeGoes(browser: Browser, seed: AppSeed): Promise<string[]> {
+  const outDir = await buildApp(false);
+  const server = await serve(outDir);
+  const context = await freshContext(browser, server.origin, seed, { teamRows: TEAM });
+  try {
+    const page = await context.newPage();
+    const blank = `${server.origin}/__bench-blank.html`;
+    await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+    await page.goto(blank);
+    await page.unroute(blank);
+    const stop = await startProfiler(page);
+    await page.goto(`${server.origin}/#/team`, { waitUntil: 'commit' });
+    const rendered = await page.waitForFunction(() => (window as unknown as { __bench: Probes }).__bench.teamRows, undefined, { timeout: 60_000, polling: 50 });
+    const renderedAt = (await rendered.jsonValue()) ?? Number.NaN;
+    const profile = await stop();
+    const nameOf = moduleNamer(outDir);
+    const busiest = longestBusyStretch(profile, nameOf);
+    return [
+      `  ${ms(renderedAt)} ms profiled, by package or file: ${timeByModule(profile, nameOf).join(', ')}`,
+      `  longest stretch of script: ${ms(busiest.ms)} ms; by the src/ function it ran under: ${busiest.bySource.join(', ')}`,
+    ];
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
 const ms = (value: number) => formatNumber(value, 0);
 const moves = (run: ImportRun) => run.values.filter((value) => value > 0 && value < 100).length >= 2;
 
@@ -248,6 +280,7 @@ export const importing: BenchSection = {
         if (run.longestTask <= TASK_LIMIT_MS) continue;
         blocking.push(`What blocks the main thread, ${label} import (CPU profile of one more import, unminified build, self time):`, ...(await whatBlocks(browser, paths)));
       }
+      const teamProfile = await whereTeamTimeGoes(browser, { responses: team.map(storedRecord) });
       const sortMs = median(view.sorts.map((sort) => sort.ms));
       const describe = (label: string, run: ImportRun) =>
         `${label}: ${run.frames} frames painted during the import (longest gap between two ${ms(run.longestFrameGap)} ms), ${run.tasks} long tasks; progress values seen: ${run.values.slice(0, 12).join(', ')}${run.values.length > 12 ? ', …' : ''}`;
@@ -272,6 +305,9 @@ export const importing: BenchSection = {
           `Team: ${formatNumber(team.length)} responses of ${TEAM} learners stored before the visit; rendered = navigation start to ${TEAM} rows in the table.`,
           `  Sort: a header button clicked (columns 1 to ${view.sorts.length} of ${view.columns}), from the click's time stamp to the column's aria-sort set`,
           `  (the same commit as the rows); painted = the frame after. First row changed on ${view.sorts.filter((sort) => sort.firstChanged).length} of ${view.sorts.length} sorts.`,
+          'Served precompressed, as a static host serves files (see the load section\'s notes).',
+          'Where the team view\'s first render goes (CPU profile of one more visit, unminified build; self time, idle = waiting):',
+          ...teamProfile,
           machineLoadNote(),
         ],
       };

@@ -2,11 +2,10 @@ import { useMemo, useState } from 'react';
 import { scoreCohortWithReliability } from '../../core/score/score-cohort.ts';
 import { latestSubjectNames } from '../../core/score/subject-names.ts';
 import { UnreadableNotice } from '../components/UnreadableNotice.tsx';
-import { ExportPanel } from '../data/ExportPanel.tsx';
-import { ImportPanel } from '../data/ImportPanel.tsx';
 import { useStoredData } from '../data/use-stored-data.ts';
 import { TeamReliability } from '../team/TeamReliability.tsx';
 import { TeamTable } from '../team/TeamTable.tsx';
+import { TeamDataPanels } from '../team/TeamDataPanels.tsx';
 import '../team/team.css';
 
 /** A manager or coach: import a team's responses, compare learners, open each profile, export. */
@@ -43,12 +42,7 @@ export default function TeamPage() {
               <TeamReliability framework={framework} reliability={reliability} />
             </>
           ) : <p>No responses yet: import some below.</p>}
-          <ImportPanel
-            title="Import the team's responses"
-            description="Any learner's files: self-assessments and rater responses (.json), responses-long.csv or responses-wide.csv exports, or response codes, for as many learners as you like; each learner gets a row."
-            onImported={refresh}
-          />
-          <ExportPanel title="Export for the whole team" responses={team.responses} frameworks={team.frameworks} />
+          <TeamDataPanels responses={team.responses} frameworks={team.frameworks} onImported={refresh} />
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { type ComponentType, lazy } from 'react';
-import { loadFramework } from '../frameworks/framework-source.ts';
-import { openStorageEarly } from '../storage/db.ts';
+import { builtinSummaries, loadFramework } from '../frameworks/framework-source.ts';
 import type { Route } from './hash-route.ts';
+import { routeCode } from './route-code.ts';
 
 /**
  * A page whose code loads with its route (survey-core and chart.js are large: STACK-NOTES.md).
@@ -20,35 +20,31 @@ function routePage<P extends object>(load: () => Promise<{ default: ComponentTyp
 
 export const pages = {
   // Lazy too, so that the other routes do not wait for the home page's code (its file reading).
-  home: routePage<Record<string, never>>(() => import('../routes/HomePage.tsx').then((module) => ({ default: module.HomePage }))),
-  assess: routePage(() => import('../routes/AssessPage.tsx')),
-  profile: routePage(() => import('../routes/ProfilePage.tsx')),
-  about: routePage(() => import('../routes/AboutPage.tsx')),
-  data: routePage(() => import('../routes/DataPage.tsx')),
-  invite: routePage(() => import('../routes/InvitePage.tsx')),
-  rate: routePage(() => import('../routes/RatePage.tsx')),
-  team: routePage(() => import('../routes/TeamPage.tsx')),
-  report: routePage(() => import('../routes/ReportPage.tsx')),
-  coach: routePage(() => import('../routes/CoachPage.tsx')),
+  home: routePage<Record<string, never>>(routeCode.home),
+  assess: routePage(routeCode.assess),
+  profile: routePage(routeCode.profile),
+  about: routePage(routeCode.about),
+  data: routePage(routeCode.data),
+  invite: routePage(routeCode.invite),
+  rate: routePage(routeCode.rate),
+  team: routePage(routeCode.team),
+  report: routePage(routeCode.report),
+  coach: routePage(routeCode.coach),
 };
 
+/** The team and data pages read every framework before they can read a stored response. */
+const READS_EVERY_FRAMEWORK: ReadonlySet<Route['name']> = new Set(['team', 'data']);
+
 /**
- * Loads the first route's code and framework before the first render. React 19 keeps a Suspense
- * fallback on screen for at least 300 ms once shown, so rendering when both are here is faster
- * than showing "Loading…" (measured with `npm run bench -- load`).
- *
- * `shell` starts the app shell's download (React DOM). A browser fetches at most six files at a
- * time from one HTTP/1.1 server, in the order asked: the framework and the shell, which every
- * route waits for, are asked for before the route's own files, and those a task later, once the
- * browser has queued the first ones. Asked the other way, the shell came last, ~250 ms later.
+ * Waits for the first route's code and framework before the first render. React 19 keeps a
+ * Suspense fallback on screen for at least 300 ms once shown, so rendering when both are here
+ * is faster than showing "Loading…" (measured with `npm run bench -- load`). The entry
+ * (main.tsx) has already asked for these files; asking again here only waits for them.
  */
-export async function preloadRoute<T>(route: Route, shell: () => Promise<T>): Promise<T> {
+export async function preloadRoute(route: Route): Promise<void> {
   const framework = 'frameworkId' in route ? loadFramework(route.frameworkId).catch(() => undefined) : undefined;
-  const shellLoaded = shell();
-  // Opening IndexedDB takes a while on a cold start: do it while the code downloads.
-  const storage = openStorageEarly();
-  await new Promise((resolve) => setTimeout(resolve, 0));
   const page = route.name === 'not-found' ? undefined : pages[route.name].preload().catch(() => undefined);
-  const [loaded] = await Promise.all([shellLoaded, page, framework, storage]);
-  return loaded;
+  // Not waited for: the page shows "Reading…" until they are here, and they download meanwhile.
+  if (READS_EVERY_FRAMEWORK.has(route.name)) for (const summary of builtinSummaries()) void loadFramework(summary.id).catch(() => undefined);
+  await Promise.all([page, framework]);
 }

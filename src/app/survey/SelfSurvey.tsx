@@ -1,17 +1,25 @@
 import { useEffect, useMemo } from 'react';
 import { Survey } from 'survey-react-ui';
-import { responseFromSurveyData } from '../../core/generate/survey-data.ts';
-import { subjectNameField } from '../../core/io/response-fields.ts';
 import { surveyVersionOf } from '../../core/generate/survey-identity.ts';
 import { surveyIdOf } from '../../core/model/survey-id.ts';
 import type { LoadedFramework } from '../frameworks/framework-source.ts';
 import { navigate } from '../shell/use-route.ts';
-import { deleteDraft } from '../storage/drafts.ts';
-import { saveResponses } from '../storage/responses.ts';
 import type { Learner } from '../storage/settings.ts';
 import { AnswerCheck } from './AnswerCheck.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { usePersistentSurvey } from './use-persistent-survey.ts';
+
+const loadCompletion = () => import('./save-self-response.ts');
+
+/** Runs `task` when the browser has nothing else to do (or after 2 s); returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 200);
+  return () => clearTimeout(handle);
+}
 
 /** The learner's self-assessment: answers saved as they go; on completion a dated response. */
 export function SelfSurvey({ loaded, learner }: { loaded: LoadedFramework; learner: Learner }) {
@@ -24,19 +32,14 @@ export function SelfSurvey({ loaded, learner }: { loaded: LoadedFramework; learn
 
   useEffect(() => {
     if (!model) return;
+    // Asked for once the survey is on screen and the browser is idle, not before: see save-self-response.ts.
+    let completion: ReturnType<typeof loadCompletion> | null = null;
+    const load = () => (completion ??= loadCompletion());
+    const idle = whenIdle(() => void load());
     const complete = async () => {
-      const response = responseFromSurveyData(framework, model.data as Record<string, unknown>, {
-        responseId: crypto.randomUUID(),
-        frameworkId: framework.id,
-        surveyId: identity.surveyId,
-        subjectId: learner.subjectId,
-        ...subjectNameField(learner.displayName),
-        raterGroup: 'self',
-        submittedAt: new Date().toISOString(),
-      });
-      // The draft goes only once the response is safely stored.
-      if (await saveResponses([response])) {
-        await deleteDraft(identity);
+      // Should its download fail (offline), the learner is back on the survey with every answer kept.
+      const saveSelfResponse = await load().then((module) => module.saveSelfResponse, () => null);
+      if (saveSelfResponse !== null && (await saveSelfResponse(framework, model.data as Record<string, unknown>, learner, identity))) {
         navigate({ name: 'profile', frameworkId: framework.id, subjectId: null });
       } else {
         model.clear(false, false); // back to the survey, every answer kept; the banner says why
@@ -46,8 +49,11 @@ export function SelfSurvey({ loaded, learner }: { loaded: LoadedFramework; learn
     model.showTitle = false;
     const onComplete = () => void complete();
     model.onComplete.add(onComplete);
-    return () => model.onComplete.remove(onComplete);
-  }, [model, framework, identity, learner.subjectId]);
+    return () => {
+      idle();
+      model.onComplete.remove(onComplete);
+    };
+  }, [model, framework, identity, learner]);
 
   return (
     <section aria-labelledby="survey-title" className="survey-page">

@@ -21,8 +21,10 @@ export function ScrollCue({ label, columns, children }: { label: string; columns
       const right = element.scrollLeft + element.clientWidth < element.scrollWidth - 1;
       setEdges((before) => (before.left === left && before.right === right ? before : { left, right }));
     };
-    measure();
     element.addEventListener('scroll', measure, { passive: true });
+    // No measuring here: reading the widths in an effect forces a layout of the whole table (200
+    // learners) in the middle of the script. A ResizeObserver reports each box once when it starts
+    // observing, after the browser's own layout, so the first measure costs no extra layout.
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     const table = element.firstElementChild;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import type { Framework } from '../../core/model/framework.ts';
 import { formatPercent } from '../profile/format-figures.ts';
 import { attainedLabel } from '../profile/profile-labels.ts';
@@ -99,7 +99,7 @@ export function TeamTable({ framework, scores, names }: Props) {
                   </a>
                   {row.subjectName !== null && sharedNames.has(row.subjectName) && <span className="learner-id muted">{row.subjectId}</span>}
                 </th>
-                {row.cells.map((cell) => <td key={cell.axisId} className="num" data-mark={cell.mark}><CellText cell={cell} framework={framework} groupName={groupName} /></td>)}
+                {row.cells.map((cell) => <td key={cell.axisId} className="num" data-mark={cell.mark}>{cellText(cell, framework, groupName)}</td>)}
               </tr>
             ))}
           </tbody>
@@ -126,8 +126,12 @@ export function TeamTable({ framework, scores, names }: Props) {
   );
 }
 
-/** A figure, or one of the two marks of TeamTableKey, with the words for screen readers and hover. */
-function CellText({ cell, framework, groupName }: { cell: TeamCell; framework: Framework; groupName: string }) {
+/**
+ * A figure, or one of the two marks of TeamTableKey, with the words for screen readers and hover.
+ * A plain function, not a component: 200 learners by 11 columns would be 2,200 more components
+ * for React to create on the first render and compare on every sort.
+ */
+function cellText(cell: TeamCell, framework: Framework, groupName: string): ReactNode {
   if (cell.mark === 'no-data') {
     return <span className="mark-no-data" title={`No ratings from ${groupName} here`}><span aria-hidden="true">–</span><span className="visually-hidden">no ratings</span></span>;
   }
