@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { appUrl, axeViolations, launchPersistentContext, watchForeignRequests } from './browser.ts';
@@ -190,6 +190,35 @@ describe('the survey on a phone, 375 px wide', () => {
     expect(box && heading && box.y + box.height <= heading.y).toBe(true);
     await expect(violations(page)).resolves.toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'survey-progress-375.png') });
+    await page.close();
+  });
+});
+
+describe('a learner who completes while the page cannot load the code that saves a self-assessment (offline)', () => {
+  it('is told why, keeps every answer, and completes once the connection is back', async () => {
+    const page = await context.newPage();
+    // The saving code is fetched once the survey is idle on screen: here every fetch of it fails.
+    const saving = /save-self-response[^/]*\.js$/;
+    const offline = (route: Route) => route.abort('internetdisconnected');
+    await page.route(saving, offline);
+    await startSurvey(page, 'css-ai-at-work');
+    for (const [statement, next] of [['emerging-01', 'developing-01'], ['developing-01', 'proficient-01'], ['proficient-01', 'advanced-01']] as const) {
+      await rate(page, statement, 'Independently');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.locator(`[data-name="${next}"]`).waitFor();
+    }
+    await rate(page, 'advanced-01', 'With support');
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByRole('button', { name: 'Complete with 9 unanswered' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'could not load the part of Skillscope that saves' });
+    await expect(alert.innerText()).resolves.toMatch(/^Your answers are kept.*Check your connection, then press Complete again\.$/s);
+    expect(page.url()).toMatch(/#\/assess\/css-ai-at-work$/);
+    await expect(page.locator('[data-name="advanced-01"] input[value="2"]').isChecked()).resolves.toBe(true);
+
+    // The unanswered statements were confirmed already: Complete now completes.
+    await page.unroute(saving, offline);
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.waitForURL(/#\/profile\/css-ai-at-work/);
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Survey } from 'survey-react-ui';
 import { surveyVersionOf } from '../../core/generate/survey-identity.ts';
 import { surveyIdOf } from '../../core/model/survey-id.ts';
@@ -29,20 +29,27 @@ export function SelfSurvey({ loaded, learner }: { loaded: LoadedFramework; learn
     [framework, learner.subjectId],
   );
   const { model, saveState } = usePersistentSurvey(selfSurvey, identity);
+  const [unloadable, setUnloadable] = useState(false);
 
   useEffect(() => {
     if (!model) return;
     // Asked for once the survey is on screen and the browser is idle, not before: see save-self-response.ts.
     let completion: ReturnType<typeof loadCompletion> | null = null;
-    const load = () => (completion ??= loadCompletion());
-    const idle = whenIdle(() => void load());
+    const load = () => {
+      completion ??= loadCompletion();
+      // A failed download (offline) is asked for again at the next Complete, not remembered.
+      completion.catch(() => (completion = null));
+      return completion;
+    };
+    const idle = whenIdle(() => void load().catch(() => undefined));
     const complete = async () => {
-      // Should its download fail (offline), the learner is back on the survey with every answer kept.
+      // Should its download fail (offline), the learner is back on the survey with every answer kept, and told why.
       const saveSelfResponse = await load().then((module) => module.saveSelfResponse, () => null);
+      setUnloadable(saveSelfResponse === null);
       if (saveSelfResponse !== null && (await saveSelfResponse(framework, model.data as Record<string, unknown>, learner, identity))) {
         navigate({ name: 'profile', frameworkId: framework.id, subjectId: null });
       } else {
-        model.clear(false, false); // back to the survey, every answer kept; the banner says why
+        model.clear(false, false); // back to the survey, every answer kept; the banner or the alert below says why
       }
     };
     model.showCompletePage = false;
@@ -61,6 +68,12 @@ export function SelfSurvey({ loaded, learner }: { loaded: LoadedFramework; learn
       <p className="lead">Rate yourself on each statement. Your answers are saved in this browser as you go: you can close the tab and come back.</p>
       {model ? <Survey model={model} /> : <p role="status">Loading your answers…</p>}
       {model && <AnswerCheck model={model} audience="self" />}
+      {unloadable && (
+        <p role="alert" className="banner banner-error">
+          Your answers are kept, but this page could not load the part of Skillscope that saves a finished self-assessment. Check
+          your connection, then press Complete again.
+        </p>
+      )}
       <SaveStatus state={saveState} />
     </section>
   );
