@@ -26,6 +26,21 @@ export async function startProfiler(page: Page): Promise<() => Promise<CpuProfil
   };
 }
 
+/**
+ * Opens `origin/hash` under the profiler, coming from a blank page of the same origin: the
+ * profiler then runs in the app's renderer from navigation on, and nothing of the app is cached.
+ * The returned function stops the profiler and returns the profile.
+ */
+export async function openProfiled(page: Page, origin: string, hash: string): Promise<() => Promise<CpuProfile>> {
+  const blank = `${origin}/__bench-blank.html`;
+  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  await page.goto(blank);
+  await page.unroute(blank);
+  const stop = await startProfiler(page);
+  await page.goto(`${origin}/${hash}`, { waitUntil: 'commit' });
+  return stop;
+}
+
 const IDLE = '(idle)';
 const PROGRAM = '(program)';
 const MODULE_COMMENT = /^\/\/ (?:\0|\\0)?((?:node_modules|src)\/\S+|\S+\.js)$/;

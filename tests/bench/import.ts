@@ -9,7 +9,7 @@ import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { BENCH_FRAMEWORK_ID, storedRecord } from './app-fixtures.ts';
 import { type AppSeed, buildApp, freshContext, launchChromium, machineLoadNote, type Probes, serve, tempDir } from './browser-harness.ts';
 import { atMost, type BenchSection, type Figure, formatNumber, median } from './bench-table.ts';
-import { longestBusyStretch, moduleNamer, startProfiler, timeByModule } from './cpu-profile.ts';
+import { longestBusyStretch, moduleNamer, openProfiled, startProfiler, timeByModule } from './cpu-profile.ts';
 import { syntheticResponses } from './synthetic-data.ts';
 import { answersFromEntries } from '../../src/core/model/answers.ts';
 
@@ -217,12 +217,7 @@ async function whereTeamTimeGoes(browser: Browser, seed: AppSeed): Promise<strin
   const context = await freshContext(browser, server.origin, seed, { teamRows: TEAM });
   try {
     const page = await context.newPage();
-    const blank = `${server.origin}/__bench-blank.html`;
-    await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
-    await page.goto(blank);
-    await page.unroute(blank);
-    const stop = await startProfiler(page);
-    await page.goto(`${server.origin}/#/team`, { waitUntil: 'commit' });
+    const stop = await openProfiled(page, server.origin, '#/team');
     const rendered = await page.waitForFunction(() => (window as unknown as { __bench: Probes }).__bench.teamRows, undefined, { timeout: 60_000, polling: 50 });
     const renderedAt = (await rendered.jsonValue()) ?? Number.NaN;
     const profile = await stop();

@@ -4,7 +4,7 @@ import { RATING_LABELS, type Rating } from '../../src/core/model/rating-scale.ts
 import { builtinFramework } from '../support/builtin-frameworks.ts';
 import { type AppSeed, buildApp, freshContext, launchChromium, machineLoadNote, persistentContext, type Probes, serve } from './browser-harness.ts';
 import { BARE_RADAR_PAGE, BARE_REACT_RADAR_PAGE, BARE_SURVEY_PAGE, serveBarePages } from './bare-pages.ts';
-import { startProfiler, timeByModule, moduleNamer } from './cpu-profile.ts';
+import { moduleNamer, openProfiled, timeByModule } from './cpu-profile.ts';
 import { BENCH_FRAMEWORK_ID, BENCH_LEARNER, completedSelfResponse, profileRadars, storedRecord } from './app-fixtures.ts';
 import { atMost, type BenchSection, formatNumber, median } from './bench-table.ts';
 
@@ -156,13 +156,7 @@ async function whereTheTimeGoes(browser: Browser, hash: string, seed: AppSeed, g
   const context = await freshContext(browser, server.origin, seed);
   try {
     const page = await context.newPage();
-    // A blank page of the same origin first, so that the profiler runs in the app's renderer.
-    const blank = `${server.origin}/__bench-blank.html`;
-    await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
-    await page.goto(blank);
-    await page.unroute(blank);
-    const stop = await startProfiler(page);
-    await page.goto(`${server.origin}/${hash}`, { waitUntil: 'commit' });
+    const stop = await openProfiled(page, server.origin, hash);
     const reached = await goalReached(page, goal);
     const profile = await stop();
     return `${ms(reached.ms)} ms profiled: ${timeByModule(profile, moduleNamer(outDir)).join(', ')}`;

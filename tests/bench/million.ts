@@ -4,11 +4,11 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, re
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBuiltinFrameworks } from '../../src/cli/load-builtin-frameworks.ts';
 import { writeResponsesWideCsvChunks } from '../../src/core/io/responses-wide-csv.ts';
 import type { Framework } from '../../src/core/model/framework.ts';
 import { atMost, type BenchSection, formatNumber, megabytes, now } from './bench-table.ts';
 import { syntheticResponses } from './synthetic-data.ts';
+import { builtinFramework } from '../support/builtin-frameworks.ts';
 
 /**
  * Issue 13's "a million responses": `npm run score` of a 1,000,000-response responses-wide.csv
@@ -126,12 +126,4 @@ function countLines(path: string): number {
   let lines = 0;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
   return lines;
-}
-
-function builtinFramework(id: string): Framework {
-  const loaded = loadBuiltinFrameworks();
-  if (!loaded.ok) throw new Error(`The seeds did not parse: ${loaded.issues[0]?.message ?? ''}`);
-  const framework = loaded.value.find((candidate) => candidate.id === id);
-  if (framework === undefined) throw new Error(`No built-in framework ${id}.`);
-  return framework;
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Model } from 'survey-core';
-import { loadBuiltinFrameworks } from '../../src/cli/load-builtin-frameworks.ts';
 import { NOT_APPLICABLE_VALUE } from '../../src/core/generate/survey-pages.ts';
 import type { Framework } from '../../src/core/model/framework.ts';
 import type { SurveyResponse } from '../../src/core/model/response.ts';
@@ -9,6 +8,7 @@ import { scoreCohort, scoreCohortWithReliability } from '../../src/core/score/sc
 import { atLeast, type BenchSection, formatNumber, formatRate, medianMs, now } from './bench-table.ts';
 import { selfTimeOf } from './node-cpu-profile.ts';
 import { countRatings, syntheticResponses } from './synthetic-data.ts';
+import { builtinFramework } from '../support/builtin-frameworks.ts';
 
 /**
  * Scoring throughput: scoreCohort over 100,000 responses, against the way a SurveyJS user
@@ -94,14 +94,6 @@ export const scoring: BenchSection = {
     };
   },
 };
-
-function builtinFramework(id: string): Framework {
-  const loaded = loadBuiltinFrameworks();
-  if (!loaded.ok) throw new Error(`The seeds did not parse: ${loaded.issues[0]?.message ?? ''}`);
-  const framework = loaded.value.find((candidate) => candidate.id === id);
-  if (framework === undefined) throw new Error(`No built-in framework ${id}.`);
-  return framework;
-}
 
 /**
  * What a SurveyJS user without Skillscope would write: load each response into a Model (where

@@ -1,6 +1,6 @@
 import type { Framework } from '../model/framework.ts';
 import type { Result } from '../model/result.ts';
-import { codeOfRating, NOT_APPLICABLE_CODE, statementOrder, UNANSWERED_CODE } from '../model/answers.ts';
+import { type Answers, answersFromEntries, NOT_APPLICABLE_CODE, statementOrder, UNANSWERED_CODE } from '../model/answers.ts';
 import type { Rating } from '../model/rating-scale.ts';
 import type { RaterGroup, SurveyResponse } from '../model/response.ts';
 import { CSV_BOM, guardFormula, writeCsvBody, writeCsvCells } from './csv-format.ts';
@@ -50,9 +50,9 @@ export function* writeResponsesLongCsvChunks(
       guardFormula(response.submittedAt),
     ])},`;
     const tails = tailsOf(framework, group);
-    const codes = codesInFrameworkOrder(response, framework);
-    for (let position = 0; position < codes.length; position += 1) {
-      const code = codes[position] ?? UNANSWERED_CODE;
+    const { block, offset } = answersInFrameworkOrder(response, framework);
+    for (let position = 0; position < framework.statements.length; position += 1) {
+      const code = block[offset + position] ?? UNANSWERED_CODE;
       if (code === UNANSWERED_CODE) continue;
       const tail = tails[position * CODES + code];
       if (tail === undefined) throw new Error(`writeResponsesLongCsv: response "${response.responseId}" holds answer code ${code}.`);
@@ -77,24 +77,15 @@ export function readResponsesLongCsv(text: string, file: string, lookup: Framewo
 const CODES = NOT_APPLICABLE_CODE + 1;
 
 /**
- * A response's answer codes by the framework's statement positions: its own when it is kept in
- * the framework's order (as every reader makes it), otherwise looked up by id.
+ * A response's answers in the framework's statement order: its own when kept so (as every reader
+ * makes them), otherwise the same answers put in that order.
  */
-function codesInFrameworkOrder(response: SurveyResponse, framework: Framework): Int8Array {
-  const { answers } = response;
-  if (answers.order === statementOrder(framework)) return answers.codes;
-  const codes = new Int8Array(framework.statements.length);
-  let written = 0;
-  framework.statements.forEach((statement, position) => {
-    const rating = answers.get(statement.id);
-    if (rating === undefined) return;
-    codes[position] = codeOfRating(rating);
-    written += 1;
-  });
-  if (written !== answers.size) {
-    throw new Error(`writeResponsesLongCsv: response "${response.responseId}" answers statements that ${framework.id} does not have.`);
-  }
-  return codes;
+function answersInFrameworkOrder(response: SurveyResponse, framework: Framework): Answers {
+  const order = statementOrder(framework);
+  const answers = response.answers.order === order ? response.answers : answersFromEntries(response.answers, framework);
+  // answersFromEntries keeps an order of its own only for a statement the framework lacks.
+  if (answers.order !== order) throw new Error(`writeResponsesLongCsv: response "${response.responseId}" answers statements that ${framework.id} does not have.`);
+  return answers;
 }
 
 /**

@@ -38,11 +38,6 @@ export class Answers implements Iterable<[string, Rating | null]> {
     readonly offset: number,
   ) {}
 
-  /** The codes by statement position, as a view (for reading whole rows; scoring reads `block`). */
-  get codes(): Int8Array {
-    return this.block.subarray(this.offset, this.offset + this.order.ids.length);
-  }
-
   get(id: string): Rating | null | undefined {
     const position = this.order.position.get(id);
     return position === undefined ? undefined : ratingOfCode(this.block[this.offset + position] ?? UNANSWERED_CODE);
