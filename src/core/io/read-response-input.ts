@@ -74,7 +74,9 @@ type Kind = 'json' | 'codes' | 'csv';
 /** Pasted text holding a code anywhere is codes (a chat message around them is said to be stray). */
 function kindOf(text: string, pasted = false): Kind {
   const start = text.trimStart();
-  if (start.startsWith('{')) return 'json';
+  // A JSON array is no response file either, but the JSON reader says what it is (or how deep):
+  // read as a CSV, it would be one huge cell and "a file with no header".
+  if (start.startsWith('{') || start.startsWith('[')) return 'json';
   if (start.startsWith(RESPONSE_CODE_PREFIX) || (pasted && start.includes(RESPONSE_CODE_PREFIX))) return 'codes';
   return 'csv';
 }

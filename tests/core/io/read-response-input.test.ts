@@ -131,6 +131,8 @@ describe('readResponseInput refuses hostile input with one clear issue, never a 
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const inFile = issuesOf(await read(chunked('deep.json', `{"format": ${deep}}`)));
     expect(inFile).toMatchObject([{ code: 'json.too-deep', file: 'deep.json', path: 'format[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]' }]);
+    // A file that is nothing but the nesting is JSON too, not a CSV of one huge cell.
+    expect(issuesOf(await read(chunked('deep.json', deep)))).toMatchObject([{ code: 'json.too-deep', file: 'deep.json' }]);
     const code = packPayload(RESPONSE_CODE_PREFIX, JSON.parse(`[${'['.repeat(1000)}${']'.repeat(1000)}]`));
     expect(codesOf(await read({ kind: 'text', name: 'pasted text', text: code }))).toEqual(['json.too-deep']);
   });
