@@ -2,7 +2,7 @@ import { excerpt } from '../model/echo.ts';
 import type { Framework } from '../model/framework.ts';
 import { isIsoInstant } from '../model/instant.ts';
 import { MAX_ID_CHARS, MAX_NAME_CHARS } from '../model/limits.ts';
-import { isRaterGroup, type RaterGroup } from '../model/response.ts';
+import { raterGroupNamed, type RaterGroup } from '../model/response.ts';
 import { surveyIdOf, surveyKindOf } from '../model/survey-id.ts';
 
 /**
@@ -68,7 +68,7 @@ export function checkResponseHead(head: ResponseHead, lookup: FrameworkLookup, i
     }
   }
 
-  const raterGroup = isRaterGroup(head.raterGroup) ? head.raterGroup : undefined;
+  const raterGroup = raterGroupNamed(head.raterGroup);
   if (raterGroup === undefined) {
     add('response.bad-rater-group', 'rater_group', `Rater group ${excerpt(head.raterGroup)} is not one of self, manager, peer, direct-report, other.`);
   }
