@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { drawRadar, type RadarSeries } from './radar-chart.ts';
 import { PRINT_CHART_PX } from './print-chart-size.ts';
 
@@ -7,7 +7,9 @@ type Props = { labels: string[]; series: RadarSeries[]; label: string; described
 /** The canvas is an image for assistive technology: its name and description say what it shows. */
 export function RadarChart({ labels, series, label, describedBy }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
+  // Drawn before the browser paints the page around it: with useEffect the first screen was
+  // painted without its charts, which came a task later (issue 13, `npm run bench -- load`).
+  useLayoutEffect(() => {
     if (canvas.current === null) return;
     const compact = window.matchMedia('(max-width: 480px)').matches;
     const chart = drawRadar(canvas.current, labels, series, compact);

@@ -42,13 +42,38 @@ export type ProfileState =
   | { status: 'error'; message: string }
   | { status: 'ready'; data: ProfileData };
 
+/** A load the route began before the app's first render (preloadProfileData), for that render only. */
+type EarlyLoad = { frameworkId: string; subjectId: string | null; loading: Promise<ProfileState>; loaded: ProfileState | null };
+let early: EarlyLoad | null = null;
+
+/**
+ * Begins reading and scoring the profile while the app's first render is still to come (the
+ * shell's route preload waits for it), so that render draws the profile at once instead of a
+ * "Loading" line, then the profile a task later (issue 13, `npm run bench -- load`).
+ */
+export function preloadProfileData(frameworkId: string, subjectId: string | null): Promise<void> {
+  const entry: EarlyLoad = { frameworkId, subjectId, loading: load(frameworkId, subjectId), loaded: null };
+  early = entry;
+  return entry.loading.then((state) => {
+    entry.loaded = state;
+  });
+}
+
+/** The early load for this profile, if it is the one begun: not consumed, so render may call it twice. */
+function earlyLoad(frameworkId: string, subjectId: string | null): EarlyLoad | null {
+  return early !== null && early.frameworkId === frameworkId && early.subjectId === subjectId ? early : null;
+}
+
 /** Reads the framework, the learner and the stored responses, and scores them with src/core. */
 export function useProfileData(frameworkId: string, routeSubjectId: string | null): ProfileState {
-  const [state, setState] = useState<ProfileState>({ status: 'loading' });
+  const [state, setState] = useState<ProfileState>(() => earlyLoad(frameworkId, routeSubjectId)?.loaded ?? { status: 'loading' });
   useEffect(() => {
     let live = true;
     const set = (next: ProfileState) => live && setState(next);
-    load(frameworkId, routeSubjectId).then(set, (error: unknown) =>
+    // The early load serves one page only: a later visit reads again what may have changed since.
+    const loading = earlyLoad(frameworkId, routeSubjectId)?.loading ?? load(frameworkId, routeSubjectId);
+    early = null;
+    loading.then(set, (error: unknown) =>
       set({ status: 'error', message: `Your saved responses could not be read from this browser's storage (${String(error)}).` }),
     );
     return () => {

@@ -1,5 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import { builtinSummaries, loadFramework } from '../frameworks/framework-source.ts';
+import { currentStorageProblem, onStorageProblem } from '../storage/storage-status.ts';
 import type { Route } from './hash-route.ts';
 import { routeCode } from './route-code.ts';
 
@@ -32,6 +33,31 @@ export const pages = {
   coach: routePage(routeCode.coach),
 };
 
+/**
+ * What a page reads from storage before it can show anything, begun with its code so that the
+ * first render has it (a profile: the framework, the learner and their responses, scored).
+ * Loaded from the page's own chunk (route-chunks.ts), so it asks for no file of its own.
+ */
+const pageData: Partial<Record<Route['name'], (route: Route) => Promise<void>>> = {
+  profile: async (route) => {
+    if (route.name !== 'profile') return;
+    const { preloadProfileData } = await import('../profile/use-profile-data.ts');
+    await preloadProfileData(route.frameworkId, route.subjectId);
+  },
+};
+
+/** Settles once storage has a problem (an older tab blocks it, or it is refused): a read may then never end. */
+function storageProblem(): Promise<void> {
+  return new Promise((resolve) => {
+    if (currentStorageProblem() !== null) return resolve();
+    const stop = onStorageProblem((problem) => {
+      if (problem === null) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 /** The team and data pages read every framework before they can read a stored response. */
 const READS_EVERY_FRAMEWORK: ReadonlySet<Route['name']> = new Set(['team', 'data']);
 
@@ -44,7 +70,9 @@ const READS_EVERY_FRAMEWORK: ReadonlySet<Route['name']> = new Set(['team', 'data
 export async function preloadRoute(route: Route): Promise<void> {
   const framework = 'frameworkId' in route ? loadFramework(route.frameworkId).catch(() => undefined) : undefined;
   const page = route.name === 'not-found' ? undefined : pages[route.name].preload().catch(() => undefined);
+  // A failed or blocked read is left to the page, which reads again and says what went wrong.
+  const data = pageData[route.name]?.(route).catch(() => undefined);
   // Not waited for: the page shows "Reading…" until they are here, and they download meanwhile.
   if (READS_EVERY_FRAMEWORK.has(route.name)) for (const summary of builtinSummaries()) void loadFramework(summary.id).catch(() => undefined);
-  await Promise.all([page, framework]);
+  await Promise.all([page, framework, data && Promise.race([data, storageProblem()])]);
 }

@@ -43,18 +43,45 @@ export function writeCsvBody(
   header: boolean,
   options: { guarded?: boolean } = {},
 ): string {
-  // papaparse writes null as an empty cell and never guards numbers.
-  const body = Papa.unparse(
-    { fields: columns as string[], data: rows as CsvCell[][] },
+  // papaparse writes null as an empty cell. Numbers are made text here (numberText), and text
+  // guarded here, with papaparse quoting a guarded cell as its own escapeFormulae does.
+  const body =
     options.guarded === true
-      ? { header, newline: '\r\n' }
-      : { header, newline: '\r\n', escapeFormulae: NEEDS_GUARD },
-  );
+      ? Papa.unparse({ fields: columns as string[], data: rows as CsvCell[][] }, { header, newline: '\r\n' })
+      : Papa.unparse({ fields: columns.map(guardFormula), data: rows.map(cellsAsText) }, { header, newline: '\r\n', quotes: isGuarded });
   // papaparse ends a header without rows with a line break, and rows without one. Rows are not
   // looked at: papaparse's text is a rope of its pieces, and reading its end would copy it whole,
   // once more than the write that follows.
   if (rows.length > 0 && columns.length > 0) return `${body}\r\n`;
   return body === '' || body.endsWith('\r\n') ? body : `${body}\r\n`;
+}
+
+function cellsAsText(cells: readonly CsvCell[]): (string | null)[] {
+  return cells.map((cell) => (typeof cell === 'number' ? numberText(cell) : cell === null ? null : guardFormula(cell)));
+}
+
+function isGuarded(cell: unknown): boolean {
+  return typeof cell === 'string' && GUARDED.test(cell);
+}
+
+/**
+ * String(value), made without V8's number-to-string cache: V8 puts every string that cache
+ * makes straight into the old generation, where it waits for a full collection, so a million
+ * responses' summary.csv and statements.csv (papaparse calls toString on each number) left
+ * hundreds of MB of dead figures in the heap. toFixed's text is young garbage, gone at once.
+ * Whole numbers up to 2^53 print exactly; between 1e-6 and 1e6, where doubles are far closer
+ * together than 10^-8, the fewest decimals that give the number back are exactly what String
+ * prints. Anything else (more than 8 decimals, other sizes, NaN) goes to String.
+ */
+export function numberText(value: number): string {
+  const size = Math.abs(value);
+  if (Number.isSafeInteger(value)) return value.toFixed(0);
+  if (!(size >= 1e-6 && size < 1e6)) return String(value);
+  for (let decimals = 1; decimals <= 8; decimals += 1) {
+    const text = value.toFixed(decimals);
+    if (Number(text) === value) return text;
+  }
+  return String(value);
 }
 
 /**

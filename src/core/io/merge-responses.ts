@@ -3,6 +3,7 @@ import { compareInstants } from '../model/instant.ts';
 import { excerpt } from '../model/echo.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import { fail, type Issue, ok, type Result } from '../model/result.ts';
+import { ResponseIdTable } from './response-id-table.ts';
 
 export type ResponseBatch = { file: string; responses: readonly SurveyResponse[] };
 
@@ -11,16 +12,15 @@ export type ResponseBatch = { file: string; responses: readonly SurveyResponse[]
  * different content it is an error naming both files. Order is kept: first seen, first out.
  */
 export function mergeResponses(batches: readonly ResponseBatch[]): Result<SurveyResponse[]> {
-  // The usual case, every id once, is found with a set of the ids alone: a million responses'
-  // merge then costs one set entry each, not an entry and a record.
-  const ids = new Set<string>();
-  let total = 0;
-  for (const { responses } of batches) {
-    total += responses.length;
-    for (const response of responses) ids.add(response.responseId);
-  }
-  if (ids.size === total) return ok(batches.length === 1 ? [...(batches[0]?.responses ?? [])] : batches.flatMap((batch) => batch.responses));
-  ids.clear();
+  // The usual case, every id once, is found with a table of indexes alone (response-id-table.ts).
+  const all = batches.flatMap((batch) => batch.responses);
+  const ids = new ResponseIdTable((index) => (all[index] as SurveyResponse).responseId);
+  const unique = all.every((response, index) => {
+    if (ids.find(response.responseId) >= 0) return false;
+    ids.add(index);
+    return true;
+  });
+  if (unique) return ok(all);
   const merged = new Map<string, { response: SurveyResponse; file: string }>();
   const issues: Issue[] = [];
   for (const { file, responses } of batches) {

@@ -5,6 +5,7 @@ import type { SurveyResponse } from '../model/response.ts';
 import { statementPositions } from '../model/statement-index.ts';
 import { fail, ok, type Issue, type Result } from '../model/result.ts';
 import { type FrameworkLookup, RESPONSE_FIELDS } from './response-fields.ts';
+import { ResponseIdTable } from './response-id-table.ts';
 import { CsvIssues, checkRowWidth, indexHeader } from './responses-csv-checks.ts';
 import {
   BAD_CODE,
@@ -37,7 +38,7 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
   // kept (a million rows' drafts, with their cells, would not fit in memory).
   const responses: SurveyResponse[] = [];
   const firstRows: number[] = [];
-  const byId = new Map<string, number>();
+  const byId = new ResponseIdTable((index) => (responses[index] as SurveyResponse).responseId);
   const shared: SharedTexts = new Map();
   /** Per framework id: for each header position, the statement's position in the framework, or -1. */
   const positionsByFramework = new Map<string, Int32Array>();
@@ -110,10 +111,10 @@ export function createWideCsvReader(file: string, lookup: FrameworkLookup): CsvR
   /** A response twice in the file counts once when both rows say the same; otherwise it is refused. */
   function addDraft(draft: ResponseDraft, row: number): void {
     const response = draftToResponse(draft);
-    const before = byId.get(response.responseId);
-    if (before === undefined) {
-      byId.set(response.responseId, responses.length);
+    const before = byId.find(response.responseId);
+    if (before < 0) {
       responses.push(response);
+      byId.add(responses.length - 1);
       firstRows.push(row);
       return;
     }

@@ -1,0 +1,53 @@
+/**
+ * Which response of a list has a given id, for finding a response read twice. The table holds
+ * only indexes into the caller's list, in one Int32Array probed by a hash of the id (open
+ * addressing): a Map or Set of a million ids costs about 70 bytes each on V8's heap, plus the
+ * garbage of every time it grows, which kept a million-response read's memory hundreds of MB
+ * higher; this costs 8 to 16 bytes per id, outside the heap.
+ */
+export class ResponseIdTable {
+  /** Index + 1 of a response, 0 for an empty slot; the length is a power of two. */
+  private slots = new Int32Array(1024);
+  private count = 0;
+
+  /** `idAt(index)` is the id of the caller's response at `index`, for as long as the table lives. */
+  constructor(private readonly idAt: (index: number) => string) {}
+
+  /** The index of the response with this id, or -1. */
+  find(id: string): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.slots[slot] ?? 0;
+      if (stored === 0) return -1;
+      if (this.idAt(stored - 1) === id) return stored - 1;
+    }
+  }
+
+  /** Adds the response at `index`; its id must not be in the table yet (find it first). */
+  add(index: number): void {
+    // Kept under half full, so a probe ends after a step or two.
+    if ((this.count + 1) * 2 > this.slots.length) this.grow();
+    this.place(index);
+    this.count += 1;
+  }
+
+  private place(index: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hashOf(this.idAt(index)) & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = index + 1;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (const stored of old) if (stored !== 0) this.place(stored - 1);
+  }
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
