@@ -14,13 +14,7 @@ export type ResponseBatch = { file: string; responses: readonly SurveyResponse[]
 export function mergeResponses(batches: readonly ResponseBatch[]): Result<SurveyResponse[]> {
   // The usual case, every id once, is found with a table of indexes alone (response-id-table.ts).
   const all = batches.flatMap((batch) => batch.responses);
-  const ids = new ResponseIdTable((index) => (all[index] as SurveyResponse).responseId);
-  const unique = all.every((response, index) => {
-    if (ids.find(response.responseId) >= 0) return false;
-    ids.add(index);
-    return true;
-  });
-  if (unique) return ok(all);
+  if (everyIdOnce(all)) return ok(all);
   const merged = new Map<string, { response: SurveyResponse; file: string }>();
   const issues: Issue[] = [];
   for (const { file, responses } of batches) {
@@ -42,6 +36,15 @@ export function mergeResponses(batches: readonly ResponseBatch[]): Result<Survey
     }
   }
   return issues.length > 0 ? fail(issues) : ok([...merged.values()].map((entry) => entry.response));
+}
+
+function everyIdOnce(responses: readonly SurveyResponse[]): boolean {
+  const ids = new ResponseIdTable((index) => (responses[index] as SurveyResponse).responseId);
+  for (let index = 0; index < responses.length; index += 1) {
+    if (ids.find((responses[index] as SurveyResponse).responseId) >= 0) return false;
+    ids.add(index);
+  }
+  return true;
 }
 
 /**
