@@ -17,10 +17,12 @@ export type GroupComments = { group: ScoreGroup; comments: ShownComment[] };
  * (code-unit order, the same on every machine). Blank comments are left out.
  */
 export function collectComments(responses: readonly SurveyResponse[], shown: readonly ScoreGroup[]): GroupComments[] {
+  // Most responses carry no comment (a CSV cannot): only those that do are looked at per group.
+  const commented = responses.filter((response) => response.comments.size > 0);
   return shown.map((group) => {
     const g = groupIndex(group);
     const comments: ShownComment[] = [];
-    for (const response of responses) {
+    for (const response of commented) {
       const r = groupIndex(response.raterGroup);
       const inGroup = g === OTHERS ? r !== 0 : r === g;
       if (!inGroup) continue;
