@@ -3,12 +3,22 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { builtinFrameworksPlugin } from './src/build/builtin-frameworks-plugin.ts';
 import { contentSecurityPolicyPlugin } from './src/build/content-security-policy-plugin.ts';
+import { routeChunks, shellPreload } from './src/build/route-chunks.ts';
+
+const preloadShell = shellPreload();
 
 export default defineConfig({
   // Relative asset URLs, so the built app works from any folder of any static host.
   base: './',
   plugins: [react(), builtinFrameworksPlugin(fileURLToPath(new URL('./seeds/', import.meta.url))), contentSecurityPolicyPlugin()],
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    // The survey's file holds survey-core and survey-react-ui, about 1.6 MB minified: expected, not a warning.
+    chunkSizeWarningLimit: 1700,
+    // A few chunks per page instead of one per set of pages sharing a module (route-chunks.ts).
+    rolldownOptions: { output: { codeSplitting: routeChunks(fileURLToPath(new URL('./src/app/', import.meta.url))) }, plugins: [preloadShell.plugin] },
+    modulePreload: { resolveDependencies: preloadShell.resolveDependencies },
+  },
   // Module workers can load code on demand: the framework reader's worker imports read-excel-file only for a workbook.
   worker: { format: 'es' },
   test: {

@@ -10,12 +10,11 @@ import './styles.css';
  * this one runs). Issue 13: the survey's chunk (survey-core) used to be asked for only after
  * the entry's own imports had arrived and run (`npm run bench -- load`).
  *
- * The order is the one measured best: a browser fetches at most six files at a time from one
- * HTTP/1.1 server, in the order asked. The framework and the shell (React DOM), which every
- * route waits for, go first, then the code that starts the app, and the route's own files a
- * task later, once the browser has queued the first ones. Asked the other way, the shell came
- * last, ~250 ms later. No top-level await: a route's chunk may import modules of this entry
- * chunk, which must have finished running.
+ * A browser fetches at most six files at a time from one HTTP/1.1 server, in the order asked.
+ * The shell (React DOM), which every route waits for, is preloaded by index.html beside this
+ * file (src/build/route-chunks.ts), so the framework, the code that starts the app and the
+ * route's own file are all asked for at once. No top-level await: a route's chunk may import
+ * modules of this entry chunk, which must have finished running.
  */
 function builtinFramework(route: Route): Promise<unknown> | undefined {
   if (!('frameworkId' in route) || !Object.prototype.hasOwnProperty.call(loaders, route.frameworkId)) return undefined;
@@ -30,9 +29,7 @@ if (root) {
   // Opening IndexedDB takes a while on a cold start: do it while the code downloads.
   const storage = openStorageEarly();
   const start = import('./shell/route-pages.ts');
-  setTimeout(() => {
-    if (route.name !== 'not-found') routeCode[route.name]().catch(() => undefined); // a failed page is shown by its route
-  }, 0);
+  if (route.name !== 'not-found') routeCode[route.name]().catch(() => undefined); // a failed page is shown by its route
   void Promise.all([shell, start, storage])
     .then(async ([{ mountApp }, { preloadRoute }]) => {
       await preloadRoute(route);

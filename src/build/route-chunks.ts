@@ -102,6 +102,7 @@ type ShellPreload = {
  * while the entry asks for the page's own chunk.
  */
 export function shellPreload(): ShellPreload {
+  // One build at a time per config: the bench and the browser tests build one after another.
   let shellFiles: string[] = [];
   return {
     plugin: {
@@ -111,7 +112,9 @@ export function shellPreload(): ShellPreload {
         order: 'pre',
         handler(_options, bundle) {
           const shell = Object.values(bundle).find((file) => file.type === 'chunk' && file.name === 'shell');
-          shellFiles = shell?.type === 'chunk' ? [...shell.imports.filter((name) => !bundle[name] || !(bundle[name].type === 'chunk' && bundle[name].isEntry)), shell.fileName] : [];
+          const isEntry = (name: string) => { const file = bundle[name]; return file?.type === 'chunk' && file.isEntry; };
+          // The shell's own imports (Rolldown's helpers) too; the entry is index.html's script already.
+          shellFiles = shell?.type === 'chunk' ? [...shell.imports.filter((name) => !isEntry(name)), shell.fileName] : [];
         },
       },
     },
