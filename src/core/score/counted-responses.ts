@@ -19,7 +19,8 @@ export function countResponses(
   const seen = new Set<string>();
   const raters: SurveyResponse[] = [];
   let latestSelf: SurveyResponse | undefined;
-  let latestSelfTime = Number.NEGATIVE_INFINITY;
+  // Read only once a second self response is compared with it: most subjects have one.
+  let latestSelfTime: number | undefined;
   for (const response of responses) {
     if (response.subjectId !== subjectId || response.frameworkId !== frameworkId) continue;
     if (seen.has(response.responseId)) continue;
@@ -28,8 +29,13 @@ export function countResponses(
       raters.push(response);
       continue;
     }
+    if (latestSelf === undefined) {
+      latestSelf = response;
+      continue;
+    }
     const time = instant(response.submittedAt);
-    if (latestSelf === undefined || isLater(time, response.responseId, latestSelfTime, latestSelf.responseId)) {
+    latestSelfTime ??= instant(latestSelf.submittedAt);
+    if (isLater(time, response.responseId, latestSelfTime, latestSelf.responseId)) {
       latestSelf = response;
       latestSelfTime = time;
     }
