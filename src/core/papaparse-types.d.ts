@@ -73,7 +73,7 @@ export interface ParseLocalConfig<T = unknown> extends ParseConfig<T> {
 }
 
 export interface UnparseConfig {
-  quotes?: boolean | boolean[] | undefined;
+  quotes?: boolean | boolean[] | ((value: unknown, columnIndex: number) => boolean) | undefined;
   quoteChar?: string | undefined;
   escapeChar?: string | undefined;
   delimiter?: string | undefined;
