@@ -41,9 +41,6 @@ export const pages = {
 const pageData: Partial<Record<Route['name'], (route: Route) => Promise<void>>> = {
   profile: async (route) => {
     if (route.name !== 'profile') return;
-    // The header shows dates, and a page's first date format loads the locale's data (about 20 ms
-    // here): made now, while the page's code downloads, the one format-figures.ts makes is quick.
-    new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(0);
     const { preloadProfileData } = await import('../profile/use-profile-data.ts');
     await preloadProfileData(route.frameworkId, route.subjectId);
   },
