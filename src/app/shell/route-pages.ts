@@ -46,16 +46,19 @@ const pageData: Partial<Record<Route['name'], (route: Route) => Promise<void>>> 
   },
 };
 
-/** Settles once storage has a problem (an older tab blocks it, or it is refused): a read may then never end. */
-function storageProblem(): Promise<void> {
-  return new Promise((resolve) => {
-    if (currentStorageProblem() !== null) return resolve();
-    const stop = onStorageProblem((problem) => {
-      if (problem === null) return;
-      stop();
-      resolve();
+/**
+ * `data` settled, or storage reporting a problem (an older tab blocks it, or it is refused),
+ * whichever comes first: a read may then never end. The listener goes with it.
+ */
+function unlessStorageFails(data: Promise<unknown>): Promise<unknown> {
+  if (currentStorageProblem() !== null) return Promise.resolve();
+  let stop = () => {};
+  const problem = new Promise<void>((resolve) => {
+    stop = onStorageProblem((next) => {
+      if (next !== null) resolve();
     });
   });
+  return Promise.race([data, problem]).finally(() => stop());
 }
 
 /** The team and data pages read every framework before they can read a stored response. */
@@ -74,5 +77,5 @@ export async function preloadRoute(route: Route): Promise<void> {
   const data = pageData[route.name]?.(route).catch(() => undefined);
   // Not waited for: the page shows "Reading…" until they are here, and they download meanwhile.
   if (READS_EVERY_FRAMEWORK.has(route.name)) for (const summary of builtinSummaries()) void loadFramework(summary.id).catch(() => undefined);
-  await Promise.all([page, framework, data && Promise.race([data, storageProblem()])]);
+  await Promise.all([page, framework, data && unlessStorageFails(data)]);
 }
