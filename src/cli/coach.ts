@@ -271,7 +271,7 @@ async function frameworkFrom(idOrFile: string): Promise<Result<Framework>> {
   if (!builtin.ok) return builtin;
   const known = builtin.value.find((framework) => framework.id === idOrFile);
   if (known !== undefined) return { ok: true, value: known };
-  const loaded = loadFrameworkFiles([idOrFile]);
+  const loaded = await loadFrameworkFiles([idOrFile]);
   if (!loaded.ok) return loaded;
   const [only, ...more] = loaded.value;
   if (only === undefined || more.length > 0) return fail([{ code: 'coach.one-framework', file: idOrFile, path: '', message: 'This file holds several frameworks: a campaign rates one.' }]);

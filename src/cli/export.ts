@@ -8,7 +8,7 @@ import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
 import { describeFailedWrite, writeOutputFiles } from './write-output.ts';
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const args = parseExportArgs(argv);
   if (args.help) {
     console.log(EXPORT_HELP);
@@ -19,7 +19,7 @@ function main(argv: readonly string[]): number {
     console.error('Run with --help for usage.');
     return 2;
   }
-  const framework = findFramework(args.framework);
+  const framework = await findFramework(args.framework);
   if (!framework.ok) return refuse(framework.issues);
 
   const options = { caseVersion: args.caseVersion };
@@ -36,12 +36,12 @@ function main(argv: readonly string[]): number {
 }
 
 /** A built-in framework by id, else the one framework of a file. */
-function findFramework(name: string): Result<Framework> {
+async function findFramework(name: string): Promise<Result<Framework>> {
   const builtin = loadBuiltinFrameworks();
   if (!builtin.ok) return builtin;
   const byId = builtin.value.find((framework) => framework.id === name);
   if (byId !== undefined) return { ok: true, value: byId };
-  const loaded = loadFrameworkFiles([name]);
+  const loaded = await loadFrameworkFiles([name]);
   if (!loaded.ok) {
     const missing = loaded.issues.length === 1 && loaded.issues[0]?.code === 'file.unreadable' && !/[\\/.]/.test(name);
     if (!missing) return loaded;
@@ -61,4 +61,4 @@ function refuse(issues: readonly Issue[]): number {
   return 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

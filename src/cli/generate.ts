@@ -3,7 +3,7 @@ import { escapeControls } from '../core/model/echo.ts';
 import { formatIssue } from '../core/model/result.ts';
 import { surveyFiles } from '../core/generate/survey-files.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
-import { loadFrameworkFilesWithWorkbooks } from './load-framework-files.ts';
+import { loadFrameworkFiles } from './load-framework-files.ts';
 import { describeFailedWrite, writeOutputFiles } from './write-output.ts';
 
 const SURVEYS_DIR = fileURLToPath(new URL('../../surveys/', import.meta.url));
@@ -49,7 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const builtin = args.files.length === 0;
-  const loaded = builtin ? loadBuiltinFrameworks() : await loadFrameworkFilesWithWorkbooks(args.files);
+  const loaded = builtin ? loadBuiltinFrameworks() : await loadFrameworkFiles(args.files);
   if (!loaded.ok) {
     for (const issue of loaded.issues) console.error(formatIssue(issue));
     console.error(`Nothing written: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}.`);

@@ -2,20 +2,16 @@ import { excerpt } from '../core/model/echo.ts';
 import type { Framework } from '../core/model/framework.ts';
 import type { Issue, Result } from '../core/model/result.ts';
 import { MAX_CASE_PACKAGE_BYTES } from '../core/parse/framework-size.ts';
-import { readFrameworkBytes, readFrameworkFile } from '../core/parse/parse-framework-file.ts';
+import { readFrameworkFile } from '../core/parse/parse-framework-file.ts';
 import { readInputFile } from './read-input-file.ts';
 import { readXlsxSheet } from './read-xlsx-sheet.ts';
 
-/** Framework files named on the command line, every problem of every file listed; .xlsx workbooks are refused (see loadFrameworkFilesWithWorkbooks). */
-export function loadFrameworkFiles(files: readonly string[]): Result<Framework[]> {
-  return gather(files.map((file) => {
-    const input = readInputFile(file, MAX_CASE_PACKAGE_BYTES);
-    return { file, parsed: input.ok ? readFrameworkBytes(input.value, file) : input };
-  }));
-}
-
-/** The same, and .xlsx workbooks too (the spreadsheet template), read with read-excel-file. */
-export async function loadFrameworkFilesWithWorkbooks(files: readonly string[]): Promise<Result<Framework[]>> {
+/**
+ * Framework files named on the command line, every problem of every file listed: each file's
+ * format is decided by its content, .xlsx workbooks (the spreadsheet template) included, read
+ * with read-excel-file.
+ */
+export async function loadFrameworkFiles(files: readonly string[]): Promise<Result<Framework[]>> {
   const read: { file: string; parsed: Result<Framework[]> }[] = [];
   for (const file of files) {
     const input = readInputFile(file, MAX_CASE_PACKAGE_BYTES);

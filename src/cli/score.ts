@@ -30,7 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const progress = startProgress();
-  const frameworks = loadFrameworks(args.frameworkFiles);
+  const frameworks = await loadFrameworks(args.frameworkFiles);
   if (!frameworks.ok) return refuse(frameworks.issues, progress);
   const lookup = (id: string) => frameworks.value.get(id);
 
@@ -65,10 +65,10 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** Built-in frameworks, then those of --framework files, which replace a built-in of the same id. */
-function loadFrameworks(files: readonly string[]): Result<Map<string, Framework>> {
+async function loadFrameworks(files: readonly string[]): Promise<Result<Map<string, Framework>>> {
   const builtin = loadBuiltinFrameworks();
   if (!builtin.ok) return builtin;
-  const fromFiles = loadFrameworkFiles(files);
+  const fromFiles = await loadFrameworkFiles(files);
   if (!fromFiles.ok) return fromFiles;
   return { ok: true, value: new Map([...builtin.value, ...fromFiles.value].map((framework) => [framework.id, framework])) };
 }

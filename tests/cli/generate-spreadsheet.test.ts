@@ -104,3 +104,39 @@ describe('a framework filled in the spreadsheet template and saved by LibreOffic
     expect(() => readdirSync(out)).toThrow();
   }, 120_000);
 });
+
+describe('a framework kept in an .xlsx workbook, on the other commands', () => {
+  it('scores responses against it with npm run score --framework, as from its CSV', () => {
+    const dir = temp();
+    const csv = fillTemplate(dir);
+    const xlsx = convertWithLibreOffice(csv, 'xlsx', dir);
+    const statements = ['emerging-01', 'identity-check', 'proficient-01', 'advanced-01'];
+    const responses = join(dir, 'responses-wide.csv');
+    writeFileSync(responses, writeCsv(['response_id', 'framework_id', 'survey_id', 'subject_id', 'rater_group', 'submitted_at', ...statements], [
+      ['r-self', 'service-desk', 'service-desk.self', 'ana', 'self', '2026-05-01T09:00:00Z', 4, 3, 2, 1],
+      ['r-manager', 'service-desk', 'service-desk.360', 'ana', 'manager', '2026-05-02T09:00:00Z', 4, 4, 3, 'NA'],
+    ]));
+    const [fromCsv, fromXlsx] = [join(dir, 'from-csv'), join(dir, 'from-xlsx')];
+    const csvRun = runCli('score', [responses, '--framework', csv, '--out', fromCsv, '--only', 'summary']);
+    const xlsxRun = runCli('score', [responses, '--framework', xlsx, '--out', fromXlsx, '--only', 'summary']);
+    expect(xlsxRun.stderr).toBe('');
+    expect(xlsxRun.status).toBe(0);
+    expect(csvRun.status).toBe(0);
+    const summary = readFileSync(join(fromXlsx, 'summary.csv'), 'utf8');
+    // Self 4, 3, 2, 1: developing attained (proficient's one rating is 2); the manager's N/A on advanced leaves it unmet.
+    expect(summary).toContain('ana,service-desk,framework,all,self,1,4,2.5,50,1.29,developing\r\n');
+    expect(summary).toContain('ana,service-desk,framework,all,manager,1,3,3.67,88.9,0.58,proficient\r\n');
+    expect(summary).toBe(readFileSync(join(fromCsv, 'summary.csv'), 'utf8'));
+  }, 120_000);
+
+  it('exports it as a CASE package with npm run export --framework', () => {
+    const dir = temp();
+    const xlsx = convertWithLibreOffice(fillTemplate(dir), 'xlsx', dir);
+    const out = join(dir, 'service-desk.case.json');
+    const run = runCli('export', ['--framework', xlsx, '--format', 'case', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const pkg = JSON.parse(readFileSync(out, 'utf8')) as { CFItems: { fullStatement: string }[] };
+    expect(pkg.CFItems.map((item) => item.fullStatement)).toEqual(expect.arrayContaining(OWN_ROWS.map((row) => row[5])));
+  }, 120_000);
+});
