@@ -4,11 +4,16 @@
  * addressing): a Map or Set of a million ids costs about 70 bytes each on V8's heap, plus the
  * garbage of every time it grows, which kept a million-response read's memory hundreds of MB
  * higher; this costs 8 to 16 bytes per id, outside the heap.
+ *
+ * Ids come from files an attacker may write: the hash is seeded at random per table and its
+ * bits mixed, so a file cannot be made of ids that all land in the same few slots (which would
+ * make every lookup walk them all).
  */
 export class ResponseIdTable {
   /** Index + 1 of a response, 0 for an empty slot; the length is a power of two. */
   private slots = new Int32Array(1024);
   private count = 0;
+  private readonly seed = (Math.random() * 0x1_0000_0000) >>> 0;
 
   /** `idAt(index)` is the id of the caller's response at `index`, for as long as the table lives. */
   constructor(private readonly idAt: (index: number) => string) {}
@@ -16,7 +21,7 @@ export class ResponseIdTable {
   /** The index of the response with this id, or -1. */
   find(id: string): number {
     const mask = this.slots.length - 1;
-    for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hashOf(id, this.seed) & mask; ; slot = (slot + 1) & mask) {
       const stored = this.slots[slot] ?? 0;
       if (stored === 0) return -1;
       if (this.idAt(stored - 1) === id) return stored - 1;
@@ -33,7 +38,7 @@ export class ResponseIdTable {
 
   private place(index: number): void {
     const mask = this.slots.length - 1;
-    let slot = hashOf(this.idAt(index)) & mask;
+    let slot = hashOf(this.idAt(index), this.seed) & mask;
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
     this.slots[slot] = index + 1;
   }
@@ -45,9 +50,11 @@ export class ResponseIdTable {
   }
 }
 
-/** FNV-1a over the UTF-16 code units. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
+/** FNV-1a over the UTF-16 code units from a seed, then MurmurHash3's finalizer, so every bit counts. */
+function hashOf(text: string, seed: number): number {
+  let hash = 0x811c9dc5 ^ seed;
   for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
 }

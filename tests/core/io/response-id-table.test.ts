@@ -30,3 +30,35 @@ describe('ResponseIdTable', () => {
     expect(table.find('toString')).toBe(-1);
   });
 });
+
+/**
+ * Ids whose unseeded FNV-1a hash ends in 16 zero bits: the last character is chosen to cancel
+ * the low bits of the rest. A table hashing them that way puts every one in the same slot.
+ */
+function collidingIds(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const prefix = `r-${i}-`;
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < prefix.length; k += 1) hash = Math.imul(hash ^ prefix.charCodeAt(k), 0x01000193);
+    return prefix + String.fromCharCode(hash & 0xffff);
+  });
+}
+
+describe('ResponseIdTable against a crafted file', () => {
+  it('reads each id a few times, not once per other id, when the ids are made to collide', () => {
+    const ids = collidingIds(20_000);
+    let reads = 0;
+    const table = new ResponseIdTable((index) => {
+      reads += 1;
+      return ids[index] ?? '';
+    });
+    ids.forEach((id, index) => {
+      expect(table.find(id)).toBe(-1);
+      table.add(index);
+    });
+    expect(ids.every((id, index) => table.find(id) === index)).toBe(true);
+    // Adding, growing and finding each id twice: a handful of reads per id. Were the ids to share
+    // one slot, it would be about 20,000 / 2 per id.
+    expect(reads / ids.length).toBeLessThan(20);
+  });
+});
