@@ -27,8 +27,9 @@ Writes summary.csv, statements.csv, change.csv (each learner's latest self-asses
 the one before), reliability.csv (Cronbach's alpha per axis) and responses-long.csv to DIR,
 all of them or none.
 
-Frameworks come from the built-in set; --framework FILE adds those of FILE (an O*NET JSON
-export or a Skillscope framework file), and replaces a built-in framework of the same id.
+Frameworks come from the built-in set; --framework FILE adds those of FILE (any framework file
+npm run generate reads: the spreadsheet template as .xlsx or CSV, an O*NET JSON export, a
+Skillscope framework file, a CASE package), and replaces a built-in framework of the same id.
 Repeat --framework for several files.
 
 --only LIST writes only the files named, comma separated, from: summary, statements, change,
