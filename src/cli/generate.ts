@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { escapeControls } from '../core/model/echo.ts';
 import { formatIssue } from '../core/model/result.ts';
 import { surveyFiles } from '../core/generate/survey-files.ts';
+import { withCasePartHint } from './case-part-hint.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
 import { describeFailedWrite, writeOutputFiles } from './write-output.ts';
@@ -11,17 +12,21 @@ const SURVEYS_DIR = fileURLToPath(new URL('../../surveys/', import.meta.url));
 const HELP = `Usage:
   npm run generate                          regenerate surveys/ from seeds/ (the six built-in frameworks)
   npm run generate -- FILE... --out DIR     generate the surveys of any framework file(s) into DIR
+  npm run generate -- PACKAGE --case-part IDENTIFIER --out DIR
+                                            only the part of a CASE package below that item
 
 Reads the spreadsheet framework template (CSV or .xlsx: framework_id, framework_title, source,
 domain, level, statement, statement_id), O*NET framework exports (JSON), Skillscope framework
-files and the built-in seed formats, each told apart by its content.
+files, 1EdTech CASE packages and the built-in seed formats, each told apart by its content. A
+CASE package too large for one survey is refused with a list of its parts that fit, each with
+its identifier, for --case-part.
 Writes <framework-id>.self.json and <framework-id>.360.json per framework. On any problem it
 prints one line per problem and writes nothing.`;
 
-type Args = { help: boolean; files: string[]; out: string | null; issues: string[] };
+type Args = { help: boolean; files: string[]; out: string | null; casePart: string | null; issues: string[] };
 
 export function parseGenerateArgs(argv: readonly string[]): Args {
-  const args: Args = { help: false, files: [], out: null, issues: [] };
+  const args: Args = { help: false, files: [], out: null, casePart: null, issues: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') args.help = true;
@@ -30,10 +35,17 @@ export function parseGenerateArgs(argv: readonly string[]): Args {
       if (value === undefined || value.startsWith('--')) args.issues.push('--out needs a folder.');
       else args.out = value;
       i += 1;
+    } else if (arg === '--case-part') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) args.issues.push('--case-part needs the identifier of an item of the package.');
+      else if (args.casePart !== null) args.issues.push('--case-part is given twice.');
+      else args.casePart = value;
+      i += 1;
     } else if (arg.startsWith('--')) args.issues.push(`Unknown option ${arg}.`);
     else args.files.push(arg);
   }
   if (args.files.length > 0 && args.out === null) args.issues.push('Name the output folder with --out DIR.');
+  if (args.casePart !== null && args.files.length === 0) args.issues.push('--case-part picks a part of a CASE package: name the package file.');
   return args;
 }
 
@@ -49,9 +61,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const builtin = args.files.length === 0;
-  const loaded = builtin ? loadBuiltinFrameworks() : await loadFrameworkFiles(args.files);
+  const loaded = builtin ? loadBuiltinFrameworks() : await loadFrameworkFiles(args.files, args.casePart === null ? {} : { caseSubtree: args.casePart });
   if (!loaded.ok) {
-    for (const issue of loaded.issues) console.error(formatIssue(issue));
+    for (const issue of loaded.issues) console.error(formatIssue(withCasePartHint(issue)));
     console.error(`Nothing written: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}.`);
     return 1;
   }

@@ -2,20 +2,20 @@ import { excerpt } from '../core/model/echo.ts';
 import type { Framework } from '../core/model/framework.ts';
 import type { Issue, Result } from '../core/model/result.ts';
 import { MAX_CASE_PACKAGE_BYTES } from '../core/parse/framework-size.ts';
-import { readFrameworkFile } from '../core/parse/parse-framework-file.ts';
+import { type FrameworkReadOptions, readFrameworkFile } from '../core/parse/parse-framework-file.ts';
 import { readInputFile } from './read-input-file.ts';
 import { readXlsxSheet } from './read-xlsx-sheet.ts';
 
 /**
  * Framework files named on the command line, every problem of every file listed: each file's
  * format is decided by its content, .xlsx workbooks (the spreadsheet template) included, read
- * with read-excel-file.
+ * with read-excel-file. `options.caseSubtree` picks the part of each CASE package to read.
  */
-export async function loadFrameworkFiles(files: readonly string[]): Promise<Result<Framework[]>> {
+export async function loadFrameworkFiles(files: readonly string[], options: FrameworkReadOptions = {}): Promise<Result<Framework[]>> {
   const read: { file: string; parsed: Result<Framework[]> }[] = [];
   for (const file of files) {
     const input = readInputFile(file, MAX_CASE_PACKAGE_BYTES);
-    read.push({ file, parsed: input.ok ? await readFrameworkFile(input.value, file, readXlsxSheet) : input });
+    read.push({ file, parsed: input.ok ? await readFrameworkFile(input.value, file, readXlsxSheet, options) : input });
   }
   return gather(read);
 }

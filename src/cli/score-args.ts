@@ -11,6 +11,8 @@ export type ScoreArgs = {
   files: string[];
   out: string | null;
   frameworkFiles: string[];
+  /** The item of a CASE package given with --framework whose part is read (--case-part). */
+  casePart: string | null;
   /** The files to write, in SCORE_OUTPUTS order: all of them unless `--only` names some. */
   outputs: ScoreOutput[];
   /** Usage mistakes, one sentence each. */
@@ -18,7 +20,7 @@ export type ScoreArgs = {
 };
 
 export const SCORE_HELP = `Usage:
-  npm run score -- FILE... --out DIR [--framework FILE]... [--only LIST]
+  npm run score -- FILE... --out DIR [--framework FILE]... [--case-part IDENTIFIER] [--only LIST]
 
 Reads responses from any mix of files: response files (.json, as the app saves and raters send
 them), responses-long.csv and responses-wide.csv (as the app exports them, or re-saved by Excel).
@@ -30,7 +32,8 @@ all of them or none.
 Frameworks come from the built-in set; --framework FILE adds those of FILE (any framework file
 npm run generate reads: the spreadsheet template as .xlsx or CSV, an O*NET JSON export, a
 Skillscope framework file, a CASE package), and replaces a built-in framework of the same id.
-Repeat --framework for several files.
+Repeat --framework for several files. --case-part IDENTIFIER reads, of a CASE package too large
+for one survey, only the part below that item (as npm run generate --case-part does).
 
 --only LIST writes only the files named, comma separated, from: summary, statements, change,
 reliability, responses-long (".csv" may be added), e.g. --only summary,statements. The other
@@ -39,7 +42,7 @@ files in DIR are left as they are. Without it every file is written.
 On any problem it prints one line per problem (file, row, field), writes nothing and exits 1.`;
 
 export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
-  const args: ScoreArgs = { help: false, files: [], out: null, frameworkFiles: [], outputs: [...SCORE_OUTPUTS], issues: [] };
+  const args: ScoreArgs = { help: false, files: [], out: null, frameworkFiles: [], casePart: null, outputs: [...SCORE_OUTPUTS], issues: [] };
   let only: string | null = null;
   for (const option of commandOptions(argv, args.issues)) {
     const { name } = option;
@@ -53,6 +56,10 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
     } else if (name === '--framework') {
       const file = value('a framework file');
       if (file !== undefined) args.frameworkFiles.push(file);
+    } else if (name === '--case-part') {
+      const part = value('the identifier of an item of the package');
+      if (part !== undefined && args.casePart !== null) args.issues.push('--case-part is given twice.');
+      if (part !== undefined) args.casePart = part;
     } else if (name === '--only') {
       const list = value('a list of files, e.g. summary,statements');
       if (list !== undefined && only !== null) args.issues.push('--only is given twice.');
@@ -74,6 +81,7 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
   if (!args.help) {
     if (args.files.length === 0) args.issues.push('Name at least one response file or CSV to score.');
     if (args.out === null) args.issues.push('Name the output folder with --out DIR.');
+    if (args.casePart !== null && args.frameworkFiles.length === 0) args.issues.push('--case-part picks a part of a CASE package: give the package with --framework FILE.');
   }
   return args;
 }

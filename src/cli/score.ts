@@ -5,6 +5,7 @@ import { formatIssue, type Issue, type Result } from '../core/model/result.ts';
 import { mergeResponses, type ResponseBatch } from '../core/io/merge-responses.ts';
 import { scoreCohortLazily } from '../core/score/score-cohort.ts';
 import type { SubjectScore } from '../core/score/subject-score.ts';
+import { withCasePartHint } from './case-part-hint.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
 import { readResponseFile } from './file-response-input.ts';
@@ -30,7 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const progress = startProgress();
-  const frameworks = await loadFrameworks(args.frameworkFiles);
+  const frameworks = await loadFrameworks(args.frameworkFiles, args.casePart);
   if (!frameworks.ok) return refuse(frameworks.issues, progress);
   const lookup = (id: string) => frameworks.value.get(id);
 
@@ -65,10 +66,10 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** Built-in frameworks, then those of --framework files, which replace a built-in of the same id. */
-async function loadFrameworks(files: readonly string[]): Promise<Result<Map<string, Framework>>> {
+async function loadFrameworks(files: readonly string[], casePart: string | null): Promise<Result<Map<string, Framework>>> {
   const builtin = loadBuiltinFrameworks();
   if (!builtin.ok) return builtin;
-  const fromFiles = await loadFrameworkFiles(files);
+  const fromFiles = await loadFrameworkFiles(files, casePart === null ? {} : { caseSubtree: casePart });
   if (!fromFiles.ok) return fromFiles;
   return { ok: true, value: new Map([...builtin.value, ...fromFiles.value].map((framework) => [framework.id, framework])) };
 }
@@ -118,7 +119,7 @@ function startProgress(): Progress {
 
 function refuse(issues: readonly Issue[], progress: Progress, closing = `Nothing written: ${issues.length} problem${issues.length === 1 ? '' : 's'}.`): number {
   progress.stop();
-  for (const issue of issues) console.error(formatIssue(withFrameworkFlag(issue)));
+  for (const issue of issues) console.error(formatIssue(withCasePartHint(withFrameworkFlag(issue))));
   console.error(closing);
   return 1;
 }

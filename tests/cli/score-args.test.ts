@@ -8,9 +8,15 @@ describe('parseScoreArgs', () => {
       files: ['a.json', 'b.csv'],
       out: 'out',
       frameworkFiles: ['f.json', 'g.json'],
+      casePart: null,
       outputs: ['summary', 'statements', 'change', 'reliability', 'responses-long'],
       issues: [],
     });
+  });
+
+  it('takes --case-part once, for a package given with --framework', () => {
+    expect(parseScoreArgs(['a.json', '--framework', 'pkg.json', '--case-part=item-1', '--out', 'out'])).toMatchObject({ casePart: 'item-1', issues: [] });
+    expect(parseScoreArgs(['a.json', '--framework', 'pkg.json', '--case-part', 'x', '--case-part', 'y', '--out', 'out']).issues).toEqual(['--case-part is given twice.']);
   });
 
   it('says what is missing or unknown, all at once', () => {

@@ -83,8 +83,8 @@ export function readCasePackage(value: unknown, file: string, options: CaseImpor
 }
 
 /** For the one framework dispatcher (src/core/parse/parse-framework-file.ts): a package as a list of one framework. */
-export function readCasePackageFrameworks(value: unknown, file: string): Result<Framework[]> {
-  const read = readCasePackage(value, file);
+export function readCasePackageFrameworks(value: unknown, file: string, options: CaseImportOptions = {}): Result<Framework[]> {
+  const read = readCasePackage(value, file, options);
   return read.ok ? { ok: true, value: [read.value.framework] } : { ok: false, issues: read.issues };
 }
 

@@ -23,12 +23,15 @@ const one = (result: Result<Framework>): Result<Framework[]> => (result.ok ? { o
  * a JSON one gets `{ looksLike, read }` over the parsed JSON value (one reader for JSON: depth,
  * duplicate keys, line and column), a text one the same over the text.
  */
-type Format<Input> = { looksLike: (input: Input) => boolean; read: (input: Input, file: string) => Result<Framework[]> };
+type Format<Input> = { looksLike: (input: Input) => boolean; read: (input: Input, file: string, options: FrameworkReadOptions) => Result<Framework[]> };
+
+/** What a reader may be told besides the file: the part of a CASE package too large for one survey to read. */
+export type FrameworkReadOptions = { caseSubtree?: string };
 
 const JSON_FORMATS: readonly Format<unknown>[] = [
   { looksLike: looksLikeOnetExport, read: (value, file) => one(readOnetExport(value, file)) },
   { looksLike: looksLikeSkillscopeFramework, read: (value, file) => one(readSkillscopeFramework(value, file)) },
-  { looksLike: isCasePackage, read: readCasePackageFrameworks },
+  { looksLike: isCasePackage, read: (value, file, options) => readCasePackageFrameworks(value, file, options.caseSubtree === undefined ? {} : { subtree: options.caseSubtree }) },
 ];
 
 const TEXT_FORMATS: readonly Format<string>[] = [
@@ -49,7 +52,7 @@ function cssFrameworks(text: string, file: string): Result<Framework[]> {
  * Any framework file Skillscope reads as text: an O*NET-style JSON export, Skillscope's own
  * framework JSON, the spreadsheet template saved as CSV, or one of the seed documents' formats.
  */
-export function parseFrameworkFile(text: string, file: string, bytes = text.length): Result<Framework[]> {
+export function parseFrameworkFile(text: string, file: string, bytes = text.length, options: FrameworkReadOptions = {}): Result<Framework[]> {
   const tooLarge = sizeIssue(bytes, file, capForText(text));
   if (tooLarge !== null) return { ok: false, issues: [tooLarge] };
   if (text.trim() === '') return { ok: false, issues: [{ code: 'file.empty', file, path: '', message: 'The file is empty.' }] };
@@ -62,20 +65,20 @@ export function parseFrameworkFile(text: string, file: string, bytes = text.leng
     const format = JSON_FORMATS.find((candidate) => candidate.looksLike(value));
     const overCap = format?.looksLike === isCasePackage ? null : sizeIssue(bytes, file);
     if (overCap !== null) return { ok: false, issues: [overCap] };
-    if (format !== undefined) return format.read(value, file);
+    if (format !== undefined) return format.read(value, file, options);
     return { ok: false, issues: [{ code: 'framework.unknown-format', file, path: '', message: 'This JSON is neither an O*NET framework export (schemaVersion, occupation, framework.levels), a 1EdTech CASE package (CFDocument, CFItems, CFAssociations) nor a Skillscope framework file.' }] };
   }
   const format = TEXT_FORMATS.find((candidate) => candidate.looksLike(text));
-  if (format !== undefined) return format.read(text, file);
+  if (format !== undefined) return format.read(text, file, options);
   return { ok: false, issues: [{ code: 'framework.unknown-format', file, path: '', message: 'Skillscope does not recognise this file: it reads the spreadsheet template (CSV or .xlsx, with a header row naming framework_id, framework_title and statement), O*NET framework exports (JSON), 1EdTech CASE packages (JSON), Skillscope framework files, and the text formats of its built-in sources.' }] };
 }
 
 /** A framework file as its bytes, from a disk or a browser: size first, then UTF-8, then the format. */
-export function readFrameworkBytes(bytes: Uint8Array, file: string): Result<Framework[]> {
+export function readFrameworkBytes(bytes: Uint8Array, file: string, options: FrameworkReadOptions = {}): Result<Framework[]> {
   const tooLarge = sizeIssue(bytes.length, file, MAX_CASE_PACKAGE_BYTES);
   if (tooLarge !== null) return { ok: false, issues: [tooLarge] };
   const text = decodeUtf8(bytes, file);
-  return text.ok ? parseFrameworkFile(text.value, file, bytes.length) : text;
+  return text.ok ? parseFrameworkFile(text.value, file, bytes.length, options) : text;
 }
 
 /**
@@ -90,8 +93,8 @@ export type XlsxSheetReader = (bytes: Uint8Array) => Promise<readonly (readonly 
  * layout, how much it unpacks to) and only then handed to `readXlsxSheet`. Without a reader, a
  * workbook is refused with a message saying to save it as CSV.
  */
-export async function readFrameworkFile(bytes: Uint8Array, file: string, readXlsxSheet?: XlsxSheetReader): Promise<Result<Framework[]>> {
-  if (!startsLikeZip(bytes) || readXlsxSheet === undefined) return readFrameworkBytes(bytes, file);
+export async function readFrameworkFile(bytes: Uint8Array, file: string, readXlsxSheet?: XlsxSheetReader, options: FrameworkReadOptions = {}): Promise<Result<Framework[]>> {
+  if (!startsLikeZip(bytes) || readXlsxSheet === undefined) return readFrameworkBytes(bytes, file, options);
   const tooLarge = sizeIssue(bytes.length, file);
   if (tooLarge !== null) return { ok: false, issues: [tooLarge] };
   const archive = checkXlsxArchive(bytes, file);
