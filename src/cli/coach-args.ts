@@ -18,11 +18,11 @@ export type CoachArgs = {
 const OPTIONS: Record<CoachCommand, Record<string, 'value' | 'flag'>> = {
   keygen: { '--out': 'value', '--passphrase': 'flag' },
   campaign: {
-    '--framework': 'value', '--learner': 'value', '--learner-id': 'value', '--coach': 'value', '--groups': 'value',
+    '--framework': 'value', '--case-part': 'value', '--learner': 'value', '--learner-id': 'value', '--coach': 'value', '--groups': 'value',
     '--thresholds': 'value', '--closes': 'value', '--key': 'value', '--out': 'value', '--app-url': 'value', '--endpoint': 'value',
   },
-  seal: { '--campaign': 'value', '--token': 'value', '--framework': 'value', '--out': 'value' },
-  open: { '--key': 'value', '--framework': 'value', '--out': 'value', '--previous': 'value', '--accept-late': 'flag' },
+  seal: { '--campaign': 'value', '--token': 'value', '--framework': 'value', '--case-part': 'value', '--out': 'value' },
+  open: { '--key': 'value', '--framework': 'value', '--case-part': 'value', '--out': 'value', '--previous': 'value', '--accept-late': 'flag' },
 };
 const REQUIRED: Record<CoachCommand, string[]> = {
   keygen: ['--out'],
@@ -39,12 +39,12 @@ const POSITIONAL: Record<CoachCommand, { min: number; what: string }> = {
 
 export const COACH_HELP = `Usage:
   npm run coach -- keygen --out coach.key [--passphrase]
-  npm run coach -- campaign --framework ID|FILE --learner NAME [--learner-id ID] [--coach NAME]
+  npm run coach -- campaign --framework ID|FILE [--case-part ID] --learner NAME [--learner-id ID] [--coach NAME]
                    --groups manager=1,peer=4 [--thresholds peer=3,comments=3] [--closes YYYY-MM-DD]
                    --key coach.key --out campaign/ [--app-url URL] [--endpoint URL]
   npm run coach -- seal RESPONSE.json --campaign campaign/manifest.jws --token T --out FILE.age
-                   [--framework FILE]
-  npm run coach -- open campaign/ SEALED... --key coach.key --out results/ [--framework FILE]
+                   [--framework FILE [--case-part ID]]
+  npm run coach -- open campaign/ SEALED... --key coach.key --out results/ [--framework FILE [--case-part ID]]
                    [--previous results-before/ [--accept-late]]
 
 keygen    writes an age identity file, as age-keygen does, and prints its public key and the
@@ -59,6 +59,9 @@ open      opens the sealed responses (files or codes) and the learner's plain se
           learner. After a report was issued, --previous names its folder: responses that came
           later are refused unless each group gains at least its threshold of them (comparing
           two reports would show a lone late rater's answers), or --accept-late is given.
+
+--case-part ID reads, of a CASE package too large for one survey, only the part below that item
+(its refusal lists the parts that fit, with their identifiers).
 
 On any problem it prints one line per problem, writes nothing and exits 1.`;
 

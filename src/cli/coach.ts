@@ -26,6 +26,7 @@ import { checkThresholds, DEFAULT_THRESHOLDS } from '../core/score/thresholds.ts
 import { collectionEndpointProblem } from '../core/share/invitation.ts';
 import { type CoachArgs, COACH_HELP, parseCoachArgs, parseCounts } from './coach-args.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
+import { withCasePartHint } from './case-part-hint.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
 import { readInputFile } from './read-input-file.ts';
 import { describeFailedWrite, type OutputFile, writeOutputFiles } from './write-output.ts';
@@ -96,7 +97,7 @@ async function campaign(args: CoachArgs): Promise<Result<Done>> {
   const closesOn = args.options.get('--closes') ?? submissionDay(new Date(Date.now() + 28 * 86_400_000));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(closesOn)) return fail([{ code: 'coach.usage', path: '--closes', message: 'The closing date is a day: YYYY-MM-DD.' }]);
 
-  const [framework, identity] = await Promise.all([frameworkFrom(option(args, '--framework')), loadIdentity(option(args, '--key'))]);
+  const [framework, identity] = await Promise.all([frameworkFrom(option(args, '--framework'), args.options.get('--case-part')), loadIdentity(option(args, '--key'))]);
   if (!framework.ok || !identity.ok) return fail([...(framework.ok ? [] : framework.issues), ...(identity.ok ? [] : identity.issues)]);
   const learner = option(args, '--learner');
   const made = await createCampaign(
@@ -132,7 +133,7 @@ async function campaign(args: CoachArgs): Promise<Result<Done>> {
 async function seal(args: CoachArgs): Promise<Result<Done>> {
   const manifest = await readManifest(option(args, '--campaign'));
   if (!manifest.ok) return manifest;
-  const framework = await campaignFramework(manifest.value, args.options.get('--framework'));
+  const framework = await campaignFramework(manifest.value, args);
   if (!framework.ok) return framework;
   const file = args.positional[0] ?? '';
   const bytes = readInputFile(file, MAX_SMALL_FILE_BYTES);
@@ -153,7 +154,7 @@ async function open(args: CoachArgs): Promise<Result<Done>> {
   const [folder = '', ...files] = args.positional;
   const [manifest, identity] = await Promise.all([readManifest(join(folder, 'manifest.jws')), loadIdentity(option(args, '--key'))]);
   if (!manifest.ok || !identity.ok) return fail([...(manifest.ok ? [] : manifest.issues), ...(identity.ok ? [] : identity.issues)]);
-  const framework = await campaignFramework(manifest.value, args.options.get('--framework'));
+  const framework = await campaignFramework(manifest.value, args);
   if (!framework.ok) return framework;
   const { recipient } = await coachKeys(identity.value);
   if (recipient !== manifest.value.coach.recipient) {
@@ -265,13 +266,16 @@ async function loadIdentity(file: string): Promise<Result<string>> {
   return unwrapIdentity(bytes.value, passphrase, file);
 }
 
-/** `--framework` names a built-in framework by id, or a framework file holding exactly one. */
-async function frameworkFrom(idOrFile: string): Promise<Result<Framework>> {
+/**
+ * `--framework` names a built-in framework by id, or a framework file holding exactly one;
+ * `--case-part` the part of a CASE package too large for one survey.
+ */
+async function frameworkFrom(idOrFile: string, casePart: string | undefined): Promise<Result<Framework>> {
   const builtin = loadBuiltinFrameworks();
   if (!builtin.ok) return builtin;
   const known = builtin.value.find((framework) => framework.id === idOrFile);
   if (known !== undefined) return { ok: true, value: known };
-  const loaded = await loadFrameworkFiles([idOrFile]);
+  const loaded = await loadFrameworkFiles([idOrFile], casePart === undefined ? {} : { caseSubtree: casePart });
   if (!loaded.ok) return loaded;
   const [only, ...more] = loaded.value;
   if (only === undefined || more.length > 0) return fail([{ code: 'coach.one-framework', file: idOrFile, path: '', message: 'This file holds several frameworks: a campaign rates one.' }]);
@@ -279,12 +283,12 @@ async function frameworkFrom(idOrFile: string): Promise<Result<Framework>> {
 }
 
 /** The campaign's framework: built in, or from --framework; checked against the manifest's hash later. */
-async function campaignFramework(manifest: CampaignManifest, file: string | undefined): Promise<Result<Framework>> {
-  return frameworkFrom(file ?? manifest.framework.id);
+async function campaignFramework(manifest: CampaignManifest, args: CoachArgs): Promise<Result<Framework>> {
+  return frameworkFrom(args.options.get('--framework') ?? manifest.framework.id, args.options.get('--case-part'));
 }
 
 function refuse(issues: readonly Issue[], closing = `Nothing written: ${issues.length} problem${issues.length === 1 ? '' : 's'}.`): number {
-  for (const issue of issues) console.error(formatIssue(issue));
+  for (const issue of issues) console.error(formatIssue(withCasePartHint(issue)));
   console.error(closing);
   return 1;
 }

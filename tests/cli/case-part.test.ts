@@ -56,6 +56,20 @@ describe('a CASE package too large for one survey, on the command line', () => {
     expect(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8')).toContain(`ana,${framework.id},framework,all,self,1,${framework.statements.length},3,66.7,0,`);
   });
 
+  it('starts a confidential 360 campaign on that part with npm run coach -- campaign --case-part', () => {
+    const dir = temp();
+    expect(runCli('coach', ['keygen', '--out', join(dir, 'coach.key')]).status).toBe(0);
+    const campaign = (part: string[]) =>
+      runCli('coach', ['campaign', '--framework', PACKAGE, ...part, '--learner', 'Ana Ruiz', '--groups', 'peer=3', '--key', join(dir, 'coach.key'), '--out', join(dir, `campaign${part.length}`)]);
+    const whole = campaign([]);
+    expect(whole.status).toBe(1);
+    expect(whole.stderr).toContain('--case-part IDENTIFIER. [case.too-large]');
+    const made = campaign(['--case-part', PART]);
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    expect(readdirSync(join(dir, 'campaign2')).sort()).toEqual(['invitations.csv', 'manifest.jws']);
+  });
+
   it('says when the identifier names no item of the package, and writes nothing', () => {
     const dir = temp();
     const run = runCli('generate', [PACKAGE, '--case-part', 'no-such-item', '--out', join(dir, 'out')]);
