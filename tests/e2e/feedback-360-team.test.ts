@@ -262,6 +262,8 @@ describe('every column reachable and readable', () => {
     await phone.setViewportSize({ width: 375, height: 800 });
     await phone.goto(appUrl('#/team'));
     await phone.locator('.team-table tbody tr').nth(SUBJECTS.length - 1).waitFor();
+    // The cue follows the browser's first layout of the table (a ResizeObserver), a frame after its rows.
+    await phone.locator('.scroll-cue-wrap', { has: phone.locator('.team-table') }).locator('.scroll-cue:not([hidden])').waitFor();
     const before = await layout(phone);
     expect(before.overflow).toBeGreaterThan(0);
     expect(before.namesWhole).toBe(true);
