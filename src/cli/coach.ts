@@ -275,7 +275,7 @@ async function frameworkFrom(idOrFile: string, casePart: string | undefined): Pr
   if (!builtin.ok) return builtin;
   const known = builtin.value.find((framework) => framework.id === idOrFile);
   if (known !== undefined) return { ok: true, value: known };
-  const loaded = await loadFrameworkFiles([idOrFile], casePart === undefined ? {} : { caseSubtree: casePart });
+  const loaded = await loadFrameworkFiles([idOrFile], casePart ?? null);
   if (!loaded.ok) return loaded;
   const [only, ...more] = loaded.value;
   if (only === undefined || more.length > 0) return fail([{ code: 'coach.one-framework', file: idOrFile, path: '', message: 'This file holds several frameworks: a campaign rates one.' }]);

@@ -3,6 +3,7 @@ import { escapeControls } from '../core/model/echo.ts';
 import { formatIssue } from '../core/model/result.ts';
 import { surveyFiles } from '../core/generate/survey-files.ts';
 import { withCasePartHint } from './case-part-hint.ts';
+import { commandOptions } from './command-options.ts';
 import { loadBuiltinFrameworks } from './load-builtin-frameworks.ts';
 import { loadFrameworkFiles } from './load-framework-files.ts';
 import { describeFailedWrite, writeOutputFiles } from './write-output.ts';
@@ -27,22 +28,24 @@ type Args = { help: boolean; files: string[]; out: string | null; casePart: stri
 
 export function parseGenerateArgs(argv: readonly string[]): Args {
   const args: Args = { help: false, files: [], out: null, casePart: null, issues: [] };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    if (arg === '--help' || arg === '-h') args.help = true;
-    else if (arg === '--out') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) args.issues.push('--out needs a folder.');
-      else args.out = value;
-      i += 1;
-    } else if (arg === '--case-part') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) args.issues.push('--case-part needs the identifier of an item of the package.');
-      else if (args.casePart !== null) args.issues.push('--case-part is given twice.');
-      else args.casePart = value;
-      i += 1;
-    } else if (arg.startsWith('--')) args.issues.push(`Unknown option ${arg}.`);
-    else args.files.push(arg);
+  for (const option of commandOptions(argv, args.issues)) {
+    const { name } = option;
+    if (name === '--help' || name === '-h') {
+      args.help = true;
+    } else if (name === '--out') {
+      args.out = option.value('a folder') ?? args.out;
+    } else if (name === '--case-part') {
+      const part = option.value('the identifier of an item of the package');
+      if (part !== undefined && args.casePart !== null) args.issues.push('--case-part is given twice.');
+      if (part !== undefined) args.casePart = part;
+    } else if (name === '--') {
+      args.files.push(...option.rest());
+      break;
+    } else if (name.startsWith('--')) {
+      args.issues.push(`Unknown option ${name}.`);
+    } else {
+      args.files.push(name);
+    }
   }
   if (args.files.length > 0 && args.out === null) args.issues.push('Name the output folder with --out DIR.');
   if (args.casePart !== null && args.files.length === 0) args.issues.push('--case-part picks a part of a CASE package: name the package file.');
@@ -61,7 +64,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const builtin = args.files.length === 0;
-  const loaded = builtin ? loadBuiltinFrameworks() : await loadFrameworkFiles(args.files, args.casePart === null ? {} : { caseSubtree: args.casePart });
+  const loaded = builtin ? loadBuiltinFrameworks() : await loadFrameworkFiles(args.files, args.casePart);
   if (!loaded.ok) {
     for (const issue of loaded.issues) console.error(formatIssue(withCasePartHint(issue)));
     console.error(`Nothing written: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}.`);

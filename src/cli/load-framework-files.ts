@@ -9,9 +9,10 @@ import { readXlsxSheet } from './read-xlsx-sheet.ts';
 /**
  * Framework files named on the command line, every problem of every file listed: each file's
  * format is decided by its content, .xlsx workbooks (the spreadsheet template) included, read
- * with read-excel-file. `options.caseSubtree` picks the part of each CASE package to read.
+ * with read-excel-file. `casePart` (--case-part) picks the part of each CASE package to read.
  */
-export async function loadFrameworkFiles(files: readonly string[], options: FrameworkReadOptions = {}): Promise<Result<Framework[]>> {
+export async function loadFrameworkFiles(files: readonly string[], casePart: string | null = null): Promise<Result<Framework[]>> {
+  const options: FrameworkReadOptions = casePart === null ? {} : { caseSubtree: casePart };
   const read: { file: string; parsed: Result<Framework[]> }[] = [];
   for (const file of files) {
     const input = readInputFile(file, MAX_CASE_PACKAGE_BYTES);

@@ -69,7 +69,7 @@ async function main(argv: readonly string[]): Promise<number> {
 async function loadFrameworks(files: readonly string[], casePart: string | null): Promise<Result<Map<string, Framework>>> {
   const builtin = loadBuiltinFrameworks();
   if (!builtin.ok) return builtin;
-  const fromFiles = await loadFrameworkFiles(files, casePart === null ? {} : { caseSubtree: casePart });
+  const fromFiles = await loadFrameworkFiles(files, casePart);
   if (!fromFiles.ok) return fromFiles;
   return { ok: true, value: new Map([...builtin.value, ...fromFiles.value].map((framework) => [framework.id, framework])) };
 }
