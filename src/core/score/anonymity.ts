@@ -71,7 +71,7 @@ export function responsesNeeded(
   of: 'figures' | 'comments' = 'figures',
 ): number {
   const bars = of === 'figures' ? thresholds : commentBars(thresholds);
-  return group === 'others' ? pooledBar(counts, bars, new Set()) : bars[group];
+  return group === 'others' ? pooledBar(counts, bars, NONE_OUTSIDE) : bars[group];
 }
 
 /**
@@ -80,14 +80,18 @@ export function responsesNeeded(
  * figures: with the defaults every group shown keeps its comments, as before thresholds.
  */
 export function commentBars(thresholds: Readonly<AnonymityThresholds>): Bars {
-  const bar = (own: number) => (own === 1 ? 1 : Math.max(own, thresholds.comments));
+  const { comments } = thresholds;
   return {
-    manager: bar(thresholds.manager),
-    peer: bar(thresholds.peer),
-    'direct-report': bar(thresholds['direct-report']),
-    other: bar(thresholds.other),
-    others: bar(thresholds.others),
+    manager: commentBar(thresholds.manager, comments),
+    peer: commentBar(thresholds.peer, comments),
+    'direct-report': commentBar(thresholds['direct-report'], comments),
+    other: commentBar(thresholds.other, comments),
+    others: commentBar(thresholds.others, comments),
   };
+}
+
+function commentBar(own: number, comments: number): number {
+  return own === 1 ? 1 : Math.max(own, comments);
 }
 
 /**
@@ -114,15 +118,16 @@ function pooledBar(counts: GroupCounts, bars: Bars, outside: ReadonlySet<OtherGr
   return bar;
 }
 
+const NONE_OUTSIDE: ReadonlySet<OtherGroup> = new Set();
+
 /** The rule, for figures (`eligible` null) or for comments (only among the groups shown). */
 function decide(counts: GroupCounts, bars: Bars, eligible: ReadonlySet<ScoreGroup> | null): Visibility {
-  const allowed = (group: ScoreGroup) => eligible === null || eligible.has(group);
   const ownShown = new Set<OtherGroup>();
   for (const group of OTHER_GROUPS) {
     const count = counts[group];
-    if (count > 0 && count >= bars[group] && allowed(group)) ownShown.add(group);
+    if (count > 0 && count >= bars[group] && isAllowed(eligible, group)) ownShown.add(group);
   }
-  const othersShown = counts.others > 0 && counts.others >= pooledBar(counts, bars, new Set()) && allowed('others');
+  const othersShown = counts.others > 0 && counts.others >= pooledBar(counts, bars, NONE_OUTSIDE) && isAllowed(eligible, 'others');
   // DESIGN.md applies the remainder rule whether or not `others` itself is shown, so we do too:
   // it is the stricter reading, and tests outside the project recompute it literally.
   const folded = new Set<OtherGroup>();
@@ -136,7 +141,7 @@ function decide(counts: GroupCounts, bars: Bars, eligible: ReadonlySet<ScoreGrou
     remainder += counts[smallest];
   }
 
-  const shown: ScoreGroup[] = counts.self > 0 && allowed('self') ? ['self'] : [];
+  const shown: ScoreGroup[] = counts.self > 0 && isAllowed(eligible, 'self') ? ['self'] : [];
   const hidden: HiddenGroup[] = [];
   for (const group of OTHER_GROUPS) {
     if (ownShown.has(group)) shown.push(group);
@@ -146,6 +151,10 @@ function decide(counts: GroupCounts, bars: Bars, eligible: ReadonlySet<ScoreGrou
   if (othersShown) shown.push('others');
   else if (counts.others > 0) hidden.push({ group: 'others', reason: HIDDEN_BELOW_THRESHOLD, responses: counts.others });
   return { shown, hidden };
+}
+
+function isAllowed(eligible: ReadonlySet<ScoreGroup> | null, group: ScoreGroup): boolean {
+  return eligible === null || eligible.has(group);
 }
 
 /** OTHER_GROUPS order breaks ties, because only a strictly smaller count replaces the pick. */

@@ -40,7 +40,8 @@ export function countResponses(
       latestSelfTime = time;
     }
   }
-  return latestSelf === undefined ? raters : [latestSelf, ...raters];
+  if (latestSelf !== undefined) raters.unshift(latestSelf);
+  return raters;
 }
 
 /**

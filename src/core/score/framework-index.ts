@@ -30,6 +30,17 @@ export type FrameworkIndex = {
   setPositions: Int32Array;
   /** For axis a: the pool set of its statements at each level, or null (level axes, no levels). */
   levelSets: ({ level: LevelId; set: number }[] | null)[];
+  /**
+   * The statements cut into cells that no pool set splits (those in the same sets: for a
+   * levelled framework with domains, one cell per domain and level). Each set is a union of
+   * cells, so pooling adds each statement once, into its cell, and then a few cells per set:
+   * cellOf[p] is statement p's cell; the cells of set s are setCells[setCellStart[s]] up to
+   * setCells[setCellStart[s + 1]].
+   */
+  cellCount: number;
+  cellOf: Int32Array;
+  setCellStart: Int32Array;
+  setCells: Int32Array;
 };
 
 const cache = new WeakMap<Framework, FrameworkIndex>();
@@ -61,6 +72,8 @@ export function indexFramework(framework: Framework): FrameworkIndex {
   const setPositions = new Int32Array(setStart[sets.length] ?? 0);
   sets.forEach((set, s) => setPositions.set(set, setStart[s] ?? 0));
 
+  const cells = cutIntoCells(statementCount, sets);
+
   const index: FrameworkIndex = {
     framework,
     axes,
@@ -74,7 +87,30 @@ export function indexFramework(framework: Framework): FrameworkIndex {
     setStart,
     setPositions,
     levelSets,
+    ...cells,
   };
   cache.set(framework, index);
   return index;
+}
+
+function cutIntoCells(statementCount: number, sets: readonly Int32Array[]): Pick<FrameworkIndex, 'cellCount' | 'cellOf' | 'setCellStart' | 'setCells'> {
+  const setsOf: number[][] = Array.from({ length: statementCount }, () => []);
+  sets.forEach((set, s) => {
+    for (const p of set) setsOf[p]?.push(s);
+  });
+  const cellBySets = new Map<string, number>();
+  const cellOf = new Int32Array(statementCount);
+  setsOf.forEach((inSets, p) => {
+    const key = inSets.join(',');
+    let cell = cellBySets.get(key);
+    if (cell === undefined) {
+      cell = cellBySets.size;
+      cellBySets.set(key, cell);
+    }
+    cellOf[p] = cell;
+  });
+  const cellsOfSet = sets.map((set) => [...new Set(Array.from(set, (p) => cellOf[p] as number))]);
+  const setCellStart = new Int32Array(sets.length + 1);
+  cellsOfSet.forEach((cells, s) => (setCellStart[s + 1] = (setCellStart[s] ?? 0) + cells.length));
+  return { cellCount: cellBySets.size, cellOf, setCellStart, setCells: Int32Array.from(cellsOfSet.flat()) };
 }

@@ -32,8 +32,10 @@ export function createPools(index: FrameworkIndex): RatingPools {
 }
 
 /**
- * Pools the tally of the given groups over every set (statement sums are exact integers).
- * Entries of other groups are left as they were: read only the groups pooled.
+ * Pools the tally of the given groups over every axis (pool sets 0 to axes - 1). The other
+ * sets, an axis's statements at one level, are pooled by poolSet when attainment asks: it stops
+ * at the first level a group falls short of, so most are never needed. Entries of other groups
+ * and sets are left as they were: read only what was pooled.
  */
 export function poolRatings(
   index: FrameworkIndex,
@@ -41,36 +43,37 @@ export function poolRatings(
   groups: readonly number[],
   into: RatingPools = createPools(index),
 ): RatingPools {
-  const { setCount, setStart, setPositions } = index;
-  const n = tally.statementCount;
+  const { setCount, setStart } = index;
   const pools = into;
-  const { count, sum, sumSquares } = tally;
   for (let s = 0; s < setCount; s += 1) pools.size[s] = setStart[s + 1]! - setStart[s]!;
   for (const g of groups) {
-    const base = g * n;
-    for (let s = 0; s < setCount; s += 1) {
-      let ratings = 0;
-      let total = 0;
-      let squares = 0;
-      let rated = 0;
-      const end = setStart[s + 1]!;
-      for (let k = setStart[s]!; k < end; k += 1) {
-        const i = base + setPositions[k]!;
-        const c = count[i]!;
-        if (c === 0) continue;
-        ratings += c;
-        total += sum[i]!;
-        squares += sumSquares[i]!;
-        rated += 1;
-      }
-      const j = g * setCount + s;
-      pools.ratings[j] = ratings;
-      pools.sum[j] = total;
-      pools.sumSquares[j] = squares;
-      pools.rated[j] = rated;
-    }
+    for (let s = 0; s < index.axes.length; s += 1) poolSet(index, tally, pools, g, s);
   }
   return pools;
+}
+
+/** Pools group g's ratings over pool set s, from the tally's cells (exact integer sums). */
+export function poolSet(index: FrameworkIndex, tally: RatingTally, pools: RatingPools, g: number, s: number): void {
+  const { setCellStart, setCells } = index;
+  const { cellCount, cellRatings, cellSum, cellSquares, cellRated } = tally;
+  const cellBase = g * cellCount;
+  let ratings = 0;
+  let total = 0;
+  let squares = 0;
+  let rated = 0;
+  const end = setCellStart[s + 1]!;
+  for (let j = setCellStart[s]!; j < end; j += 1) {
+    const k = cellBase + setCells[j]!;
+    ratings += cellRatings[k]!;
+    total += cellSum[k]!;
+    squares += cellSquares[k]!;
+    rated += cellRated[k]!;
+  }
+  const j = g * pools.setCount + s;
+  pools.ratings[j] = ratings;
+  pools.sum[j] = total;
+  pools.sumSquares[j] = squares;
+  pools.rated[j] = rated;
 }
 
 /** DESIGN.md "Axis mean": the pooled arithmetic mean of every rating; null with none. */

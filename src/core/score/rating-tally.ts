@@ -24,6 +24,18 @@ export type RatingTally = {
    * code (model/answers.ts: 1-4 a rating, 5 N/A, 0 unanswered, which nothing reads); rater groups only.
    */
   histogram: Int32Array;
+  /**
+   * The same sums per group and cell of the index (FrameworkIndex.cellOf), entry [g * cells + k],
+   * and `cellRated`, the cell's statements with at least one rating from the group: every pool
+   * set is a union of cells, so pooling (pooled-stats.ts) adds a few cells per set.
+   */
+  cellCount: number;
+  cellRatings: Int32Array;
+  cellSum: Float64Array;
+  cellSquares: Float64Array;
+  cellRated: Int32Array;
+  /** Statement p's cell, as FrameworkIndex.cellOf. */
+  cellOf: Int32Array;
   /** The response being read, as readRatingsRow gives it, for `onRow`. */
   row: RatingsRow;
 };
@@ -46,6 +58,12 @@ export function createTally(index: FrameworkIndex): RatingTally {
     notApplicable: new Int32Array(GROUP_COUNT * n),
     axisRaters: new Int32Array(GROUP_COUNT * axisCount),
     histogram: new Int32Array(RATER_GROUPS * n * CELL),
+    cellCount: index.cellCount,
+    cellRatings: new Int32Array(GROUP_COUNT * index.cellCount),
+    cellSum: new Float64Array(GROUP_COUNT * index.cellCount),
+    cellSquares: new Float64Array(GROUP_COUNT * index.cellCount),
+    cellRated: new Int32Array(GROUP_COUNT * index.cellCount),
+    cellOf: index.cellOf,
     row: createRatingsRow(index),
   };
 }
@@ -55,6 +73,8 @@ const RATER_GROUPS = GROUP_COUNT - 1;
 const CELL = 8;
 const NOT_APPLICABLE = NOT_APPLICABLE_CODE;
 const GROUP_INDEX: ReadonlyMap<string, number> = new Map(SCORE_GROUPS.map((group, g) => [group, g]));
+/** 1 for the codes of a rating (1-4), by code; CELL entries, so any code of a row indexes it. */
+const IS_RATING = new Int32Array([0, 1, 1, 1, 1, 0, 0, 0]);
 
 /**
  * Adds up the counted responses of one subject. Answers to statements the framework does not
@@ -84,29 +104,29 @@ export function tallyRatings(
   histogram.fill(0);
   axisRaters.fill(0);
   responsesPerGroup.fill(0);
-  const withRow = onRow !== null;
   const groupOf = GROUP_INDEX;
+  const isRating = IS_RATING;
   const scratch = tally.row.scratch;
 
   for (let serial = 0; serial < responses.length; serial += 1) {
     const response = responses[serial] as SurveyResponse;
     const g = groupOf.get(response.raterGroup) ?? 0;
     responsesPerGroup[g]! += 1;
-    const base = g * n;
+    const base = g * n * CELL;
     const axisBase = g * axisCount;
     const { block: codes, offset } = answersInOrder(index, response.answers, scratch);
     // Every code counts in its own slot, unanswered included, and sets its statement's bit when
-    // it is a rating (1-4): no branch per statement, and the bits are built a word at a time.
+    // it is a rating (1-4), looked up rather than compared: no branch per statement, and the
+    // bits are built a word at a time. The row's ratings are copied whether or not onRow reads
+    // them: a store costs less than asking (a cell whose bit is off is never read).
     for (let w = 0, p = 0; w < words; w += 1) {
       const end = Math.min(n, p + 32);
       let word = 0;
       for (let bit = 0; p < end; p += 1, bit += 1) {
         const code = codes[offset + p]!;
-        histogram[(base + p) * CELL + code]! += 1;
-        word |= ((code - 1) >>> 0 < 4 ? 1 : 0) << bit;
-        // The same branch for every statement of a run, so it costs nothing without onRow. A
-        // cell whose bit is off is never read, so the N/A codes copied along do no harm.
-        if (withRow) rowRatings[p] = code;
+        histogram[base + p * 8 + code]! += 1;
+        word |= isRating[code]! << bit;
+        rowRatings[p] = code;
       }
       rowRated[w] = word;
     }
@@ -124,12 +144,26 @@ export function tallyRatings(
 
 function deriveSums(tally: RatingTally): void {
   const { statementCount: n, axisCount, histogram, axisRaters, responses, count, sum, sumSquares, notApplicable } = tally;
+  const { cellCount, cellRatings, cellSum, cellSquares, cellRated, cellOf } = tally;
   const othersBase = OTHERS * n;
   count.fill(0, othersBase);
   sum.fill(0, othersBase);
   sumSquares.fill(0, othersBase);
   notApplicable.fill(0, othersBase);
+  cellRatings.fill(0);
+  cellSum.fill(0);
+  cellSquares.fill(0);
+  cellRated.fill(0);
   for (let g = 0; g < RATER_GROUPS; g += 1) {
+    if (responses[g] === 0) {
+      // Nothing to derive: the group's statements are all zero, its cells already are.
+      count.fill(0, g * n, (g + 1) * n);
+      sum.fill(0, g * n, (g + 1) * n);
+      sumSquares.fill(0, g * n, (g + 1) * n);
+      notApplicable.fill(0, g * n, (g + 1) * n);
+      continue;
+    }
+    const cellBase = g * cellCount;
     for (let p = 0; p < n; p += 1) {
       const i = g * n + p;
       const cell = i * CELL;
@@ -144,12 +178,30 @@ function deriveSums(tally: RatingTally): void {
       sum[i] = s;
       sumSquares[i] = q;
       notApplicable[i] = histogram[cell + NOT_APPLICABLE]!;
+      if (c !== 0) {
+        const k = cellBase + cellOf[p]!;
+        cellRatings[k]! += c;
+        cellSum[k]! += s;
+        cellSquares[k]! += q;
+        cellRated[k]! += 1;
+      }
       if (g === 0) continue;
       count[othersBase + p]! += c;
       sum[othersBase + p]! += s;
       sumSquares[othersBase + p]! += q;
       notApplicable[othersBase + p]! += histogram[cell + NOT_APPLICABLE]!;
     }
+  }
+  // `others` rated a statement if any rater group did: its cells once its sums are complete.
+  const othersCells = OTHERS * cellCount;
+  for (let p = 0; p < n; p += 1) {
+    const c = count[othersBase + p]!;
+    if (c === 0) continue;
+    const k = othersCells + cellOf[p]!;
+    cellRatings[k]! += c;
+    cellSum[k]! += sum[othersBase + p]!;
+    cellSquares[k]! += sumSquares[othersBase + p]!;
+    cellRated[k]! += 1;
   }
   // Each response is in one group, so `others` raters are the sum of the rater groups' raters.
   const othersAxisBase = OTHERS * axisCount;

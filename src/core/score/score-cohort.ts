@@ -98,7 +98,7 @@ function* eachScore(
 ): Generator<SubjectScore> {
   for (const subjectId of [...bySubject.keys()].sort(compareText)) {
     const byFramework = bySubject.get(subjectId) as Map<string, SurveyResponse[]>;
-    for (const frameworkId of [...byFramework.keys()].sort(compareText)) {
+    for (const frameworkId of byFramework.size === 1 ? byFramework.keys() : [...byFramework.keys()].sort(compareText)) {
       const framework = frameworks.get(frameworkId) as Framework;
       const own = byFramework.get(frameworkId) as SurveyResponse[];
       const index = indexFramework(framework);

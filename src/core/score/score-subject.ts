@@ -1,21 +1,20 @@
 import type { Framework } from '../model/framework.ts';
 import { OTHER_GROUPS, type SurveyResponse } from '../model/response.ts';
-import { othersAgreement, othersRwg } from './agreement.ts';
 import { decideCommentGroups, decideShownGroups } from './anonymity.ts';
-import { attainLevel } from './attained-level.ts';
+import { attainedLevelAt, type AxisFigures, axisScoresOf, computeAxisFigures } from './axis-figures.ts';
 import { collectComments } from './comments.ts';
 import { countResponses, selfAssessments } from './counted-responses.ts';
+import { createFigureBlocks, type FigureBlocks } from './figure-column.ts';
 import { planDevelopment } from './development-plan.ts';
 import { type FrameworkIndex, indexFramework } from './framework-index.ts';
-import { flagGap, gapOf } from './gaps.ts';
-import { createPools, percentOf, poolCoverage, poolMean, poolRatings, poolSd, type RatingPools } from './pooled-stats.ts';
+import { createPools, poolRatings, type RatingPools } from './pooled-stats.ts';
 import { createTally, type RatingTally, tallyRatings } from './rating-tally.ts';
 import type { RatingsRow } from './response-row.ts';
 import { GROUP_COUNT, groupIndex, OTHERS, SCORE_GROUPS, SELF, type GroupCounts, type ScoreGroup } from './score-groups.ts';
 import { createSelfChangeRows, scoreSelfChange, type SelfChangeRows } from './self-change.ts';
-import { statementMean } from './statement-means.ts';
+import { computeStatementFigures, statementScoresOf } from './statement-figures.ts';
 import { findStrengths } from './strengths.ts';
-import type { AxisGroupScore, AxisScore, StatementScore, SubjectScore } from './subject-score.ts';
+import type { AxisScore, StatementScore, SubjectScore } from './subject-score.ts';
 import { type AnonymityThresholds, DEFAULT_THRESHOLDS } from './thresholds.ts';
 
 export type ScoreOptions = {
@@ -29,10 +28,10 @@ export type ScoreOptions = {
  * Working arrays for one framework, reused from subject to subject by scoreCohort, and where
  * each response's ratings row goes after it is read (scoreCohortWithReliability), if anywhere.
  */
-export type ScoringBuffers = { tally: RatingTally; pools: RatingPools; selfRows: SelfChangeRows; onRow: ((row: RatingsRow) => void) | null };
+export type ScoringBuffers = { tally: RatingTally; pools: RatingPools; selfRows: SelfChangeRows; figures: FigureBlocks; onRow: ((row: RatingsRow) => void) | null };
 
 export function createScoringBuffers(index: FrameworkIndex, onRow: ((row: RatingsRow) => void) | null = null): ScoringBuffers {
-  return { tally: createTally(index), pools: createPools(index), selfRows: createSelfChangeRows(index), onRow };
+  return { tally: createTally(index), pools: createPools(index), selfRows: createSelfChangeRows(index), figures: createFigureBlocks(), onRow };
 }
 
 /** Scores one subject on one framework from any set of responses (others are ignored). */
@@ -69,68 +68,35 @@ export function scoreCounted(
   const selfShown = shown.includes(SELF);
 
   const pools = poolRatings(index, tally, shown, buffers.pools);
-  // Plain loops into arrays of known length: this runs once per subject and axis or statement
-  // of a cohort, and closures and searches there were a fifth of scoring's time.
-  const axes: AxisScore[] = new Array<AxisScore>(index.axes.length);
-  for (let a = 0; a < index.axes.length; a += 1) {
-    const axis = index.axes[a] as (typeof index.axes)[number];
-    const groups: AxisGroupScore[] = new Array<AxisGroupScore>(shown.length);
-    for (let i = 0; i < shown.length; i += 1) {
-      const g = shown[i] as number;
-      const mean = poolMean(pools, g, a);
-      groups[i] = {
-        group: SCORE_GROUPS[g] as ScoreGroup,
-        raters: tally.axisRaters[g * tally.axisCount + a] ?? 0,
-        ratings: pools.ratings[g * pools.setCount + a] ?? 0,
-        mean,
-        percent: percentOf(mean),
-        sd: poolSd(pools, g, a),
-        coverage: poolCoverage(pools, g, a),
-        attainedLevel: attainLevel(index, pools, g, a),
-      };
-    }
-    const self = selfShown ? poolMean(pools, SELF, a) : null;
-    const others = othersShown ? poolMean(pools, OTHERS, a) : null;
-    axes[a] = { kind: axis.kind, id: axis.id, groups, gap: gapOf(self, others) };
-  }
-
-  const statements: StatementScore[] = new Array<StatementScore>(framework.statements.length);
-  for (let p = 0; p < framework.statements.length; p += 1) {
-    const statement = framework.statements[p] as (typeof framework.statements)[number];
-    const self = selfShown ? statementMean(tally, SELF, p) : null;
-    const others = othersShown ? statementMean(tally, OTHERS, p) : null;
-    const gap = gapOf(self, others);
-    statements[p] = {
-      statementId: statement.id,
-      level: statement.level,
-      domain: statement.domain,
-      self,
-      others,
-      gap,
-      // DESIGN.md blanks only others, gap and others_sd where others is hidden; the count stays.
-      othersRaters: tally.count[OTHERS * tally.statementCount + p] ?? 0,
-      othersSd: othersShown ? othersAgreement(tally, p) : null,
-      othersRwg: othersShown ? othersRwg(tally, p) : null,
-      flag: flagGap(gap),
-    };
-  }
+  const axisFigures = computeAxisFigures(index, tally, pools, shown, buffers.figures);
+  const statementFigures = computeStatementFigures(tally, selfShown, othersShown, buffers.figures);
+  let axes: AxisScore[] | null = null;
+  let statements: StatementScore[] | null = null;
 
   const planGroup = options.planGroup ?? 'self';
-  const plan = planFor(index, tally, axes, planGroup, shown);
+  const plan = planFor(index, tally, axisFigures, planGroup);
   return {
     subjectId,
     frameworkId: framework.id,
     responseCounts,
     thresholds,
     visibility,
-    axes,
-    statements,
+    // Made on first read (axis-figures.ts, statement-figures.ts); own enumerable properties all
+    // the same, so spreading, JSON and deep equality see them as they see any other.
+    get axes(): AxisScore[] {
+      axes ??= axisScoresOf(index, axisFigures);
+      return axes;
+    },
+    get statements(): StatementScore[] {
+      statements ??= statementScoresOf(framework.statements, statementFigures);
+      return statements;
+    },
     comments: collectComments(counted, commentVisibility.shown),
     commentsHidden: commentVisibility.hidden,
     planGroup,
     developmentPlan: plan.developmentPlan,
     strengths: plan.strengths,
-    change: scoreSelfChange(index, selfHistory, buffers.selfRows),
+    change: scoreSelfChange(index, selfHistory, buffers.selfRows, buffers.figures),
   };
 }
 
@@ -142,9 +108,11 @@ function countsOf(tally: RatingTally): GroupCounts {
   return counts;
 }
 
-function planFor(index: FrameworkIndex, tally: RatingTally, axes: readonly AxisScore[], group: ScoreGroup, shown: readonly number[]) {
+function planFor(index: FrameworkIndex, tally: RatingTally, axisFigures: AxisFigures, group: ScoreGroup) {
+  const shownAt = axisFigures.shown.indexOf(groupIndex(group));
+  if (shownAt === -1) return { developmentPlan: [], strengths: [] };
+  // Axis 0 is the whole framework.
+  const attained = attainedLevelAt(axisFigures, 0, shownAt) ?? 'not-yet';
   const g = groupIndex(group);
-  if (!shown.includes(g)) return { developmentPlan: [], strengths: [] };
-  const attained = axes[0]?.groups.find((score) => score.group === group)?.attainedLevel ?? 'not-yet';
   return { developmentPlan: planDevelopment(index, tally, g, attained), strengths: findStrengths(index, tally, g) };
 }

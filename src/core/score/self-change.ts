@@ -1,6 +1,7 @@
 import type { Rating } from '../model/rating-scale.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import type { AxisKind } from './axes.ts';
+import { createFigureBlocks, figureAt, type FigureBlocks, takeFigures } from './figure-column.ts';
 import type { FrameworkIndex } from './framework-index.ts';
 import { percentOf } from './pooled-stats.ts';
 import { createRatingsRow, ratingAt, type RatingsRow, readRatingsRow } from './response-row.ts';
@@ -65,6 +66,7 @@ export function scoreSelfChange(
   index: FrameworkIndex,
   history: readonly SurveyResponse[],
   rows: SelfChangeRows = createSelfChangeRows(index),
+  blocks: FigureBlocks = createFigureBlocks(),
 ): SelfChange | null {
   const last = history.length - 1;
   if (last < 1) return null;
@@ -77,19 +79,46 @@ export function scoreSelfChange(
     return { responseId: response.responseId, submittedAt: response.submittedAt, percent: percentOf(rowMean(row, whole)) };
   });
 
-  const axes = index.axes.map((axis): AxisChange => {
-    const earlierPercent = percentOf(rowMean(earlierRow, axis.positions));
-    const latestPercent = percentOf(rowMean(latestRow, axis.positions));
-    const change = earlierPercent === null || latestPercent === null ? null : latestPercent - earlierPercent;
-    return { kind: axis.kind, id: axis.id, earlierPercent, latestPercent, change };
-  });
-
-  const statements = index.statementIds.map((statementId, p): StatementChange => {
-    const earlier = ratingOf(earlierRow, p);
-    const latest = ratingOf(latestRow, p);
-    return { statementId, earlier, latest, direction: directionOf(earlier, latest) };
-  });
-  return { earlier: refOf(history[last - 1] as SurveyResponse), latest: refOf(history[last] as SurveyResponse), axes, statements, history: points };
+  // The figures by column, as a SubjectScore keeps its own (statement-figures.ts): each axis's
+  // earlier and latest percent, then each statement's earlier and latest rating (NaN for none).
+  // The rows are overwritten by the next subject; the objects are made when read.
+  const axisCount = index.axes.length;
+  const n = index.statementCount;
+  const figures = takeFigures(blocks, 2 * (axisCount + n));
+  for (let a = 0; a < axisCount; a += 1) {
+    const positions = (index.axes[a] as (typeof index.axes)[number]).positions;
+    figures[a] = percentOf(rowMean(earlierRow, positions)) ?? Number.NaN;
+    figures[axisCount + a] = percentOf(rowMean(latestRow, positions)) ?? Number.NaN;
+  }
+  const ratingsAt = 2 * axisCount;
+  for (let p = 0; p < n; p += 1) {
+    figures[ratingsAt + p] = ratingAt(earlierRow, p) ?? Number.NaN;
+    figures[ratingsAt + n + p] = ratingAt(latestRow, p) ?? Number.NaN;
+  }
+  let axes: AxisChange[] | null = null;
+  let statements: StatementChange[] | null = null;
+  return {
+    earlier: refOf(history[last - 1] as SurveyResponse),
+    latest: refOf(history[last] as SurveyResponse),
+    get axes(): AxisChange[] {
+      axes ??= index.axes.map((axis, a): AxisChange => {
+        const earlierPercent = figureAt(figures, a);
+        const latestPercent = figureAt(figures, axisCount + a);
+        const change = earlierPercent === null || latestPercent === null ? null : latestPercent - earlierPercent;
+        return { kind: axis.kind, id: axis.id, earlierPercent, latestPercent, change };
+      });
+      return axes;
+    },
+    get statements(): StatementChange[] {
+      statements ??= index.statementIds.map((statementId, p): StatementChange => {
+        const earlier = figureAt(figures, ratingsAt + p) as Rating | null;
+        const latest = figureAt(figures, ratingsAt + n + p) as Rating | null;
+        return { statementId, earlier, latest, direction: directionOf(earlier, latest) };
+      });
+      return statements;
+    },
+    history: points,
+  };
 }
 
 function refOf(response: SurveyResponse): SelfAssessmentRef {
@@ -111,10 +140,6 @@ function rowMean(row: RatingsRow, positions: Int32Array): number | null {
     count += 1;
   }
   return count === 0 ? null : sum / count;
-}
-
-function ratingOf(row: RatingsRow, p: number): Rating | null {
-  return ratingAt(row, p) as Rating | null;
 }
 
 function directionOf(earlier: Rating | null, latest: Rating | null): ChangeDirection | null {
