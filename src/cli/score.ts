@@ -51,7 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const out = args.out ?? '.';
   progress.status = `Scoring ${merged.value.length.toLocaleString('en')} responses into ${out}`;
   // Cronbach's alpha is computed only when reliability.csv is to be written.
-  const pass = scoreCohortLazily(frameworks.value, merged.value, {}, args.outputs.includes('reliability'));
+  // Every score is written as it comes and let go: its objects are made with it (objects-made.ts).
+  const pass = scoreCohortLazily(frameworks.value, merged.value, { objects: 'at-once' }, args.outputs.includes('reliability'));
   const run = createRunCounts();
   // Every file goes in pieces (responses-long.csv of 100,000 responses is 1.3 GB, past V8's
   // longest string), and the score files are written as subjects are scored.

@@ -13,6 +13,7 @@ import type { RatingsRow } from './response-row.ts';
 import { GROUP_COUNT, groupIndex, OTHERS, SCORE_GROUPS, SELF, type GroupCounts, type ScoreGroup } from './score-groups.ts';
 import { createSelfChangeRows, scoreSelfChange, type SelfChangeRows } from './self-change.ts';
 import { computeStatementFigures, statementScoresOf } from './statement-figures.ts';
+import { withObjects, type ObjectsMade } from './objects-made.ts';
 import { findStrengths } from './strengths.ts';
 import type { AxisScore, StatementScore, SubjectScore } from './subject-score.ts';
 import { type AnonymityThresholds, DEFAULT_THRESHOLDS } from './thresholds.ts';
@@ -22,6 +23,8 @@ export type ScoreOptions = {
   planGroup?: ScoreGroup;
   /** Anonymity thresholds, checked by checkThresholds; DESIGN.md's defaults unless given. */
   thresholds?: Readonly<AnonymityThresholds>;
+  /** When the axis and statement objects are made from the figures (objects-made.ts); when read unless asked. */
+  objects?: ObjectsMade;
 };
 
 /**
@@ -70,34 +73,28 @@ export function scoreCounted(
   const pools = poolRatings(index, tally, shown, buffers.pools);
   const axisFigures = computeAxisFigures(index, tally, pools, shown, buffers.figures);
   const statementFigures = computeStatementFigures(tally, selfShown, othersShown, buffers.figures);
-  let axes: AxisScore[] | null = null;
-  let statements: StatementScore[] | null = null;
 
   const planGroup = options.planGroup ?? 'self';
   const plan = planFor(index, tally, axisFigures, planGroup);
-  return {
+  const when = options.objects ?? 'when-read';
+  const score = {
     subjectId,
     frameworkId: framework.id,
     responseCounts,
     thresholds,
     visibility,
-    // Made on first read (axis-figures.ts, statement-figures.ts); own enumerable properties all
-    // the same, so spreading, JSON and deep equality see them as they see any other.
-    get axes(): AxisScore[] {
-      axes ??= axisScoresOf(index, axisFigures);
-      return axes;
-    },
-    get statements(): StatementScore[] {
-      statements ??= statementScoresOf(framework.statements, statementFigures);
-      return statements;
-    },
     comments: collectComments(counted, commentVisibility.shown),
     commentsHidden: commentVisibility.hidden,
     planGroup,
     developmentPlan: plan.developmentPlan,
     strengths: plan.strengths,
-    change: scoreSelfChange(index, selfHistory, buffers.selfRows, buffers.figures),
+    change: scoreSelfChange(index, selfHistory, buffers.selfRows, buffers.figures, when),
   };
+  return withObjects(
+    score,
+    { axes: (): AxisScore[] => axisScoresOf(index, axisFigures), statements: (): StatementScore[] => statementScoresOf(framework.statements, statementFigures) },
+    when,
+  );
 }
 
 function countsOf(tally: RatingTally): GroupCounts {

@@ -3,6 +3,7 @@ import type { SurveyResponse } from '../model/response.ts';
 import type { AxisKind } from './axes.ts';
 import { createFigureBlocks, figureAt, type FigureBlocks, takeFigures } from './figure-column.ts';
 import type { FrameworkIndex } from './framework-index.ts';
+import { type ObjectsMade, withObjects } from './objects-made.ts';
 import { percentOf } from './pooled-stats.ts';
 import { createRatingsRow, ratingAt, type RatingsRow, readRatingsRow } from './response-row.ts';
 
@@ -67,6 +68,7 @@ export function scoreSelfChange(
   history: readonly SurveyResponse[],
   rows: SelfChangeRows = createSelfChangeRows(index),
   blocks: FigureBlocks = createFigureBlocks(),
+  when: ObjectsMade = 'when-read',
 ): SelfChange | null {
   const last = history.length - 1;
   if (last < 1) return null;
@@ -81,7 +83,7 @@ export function scoreSelfChange(
 
   // The figures by column, as a SubjectScore keeps its own (statement-figures.ts): each axis's
   // earlier and latest percent, then each statement's earlier and latest rating (NaN for none).
-  // The rows are overwritten by the next subject; the objects are made when read.
+  // The rows are overwritten by the next subject; the objects are made as `when` says.
   const axisCount = index.axes.length;
   const n = index.statementCount;
   const figures = takeFigures(blocks, 2 * (axisCount + n));
@@ -95,30 +97,26 @@ export function scoreSelfChange(
     figures[ratingsAt + p] = ratingAt(earlierRow, p) ?? Number.NaN;
     figures[ratingsAt + n + p] = ratingAt(latestRow, p) ?? Number.NaN;
   }
-  let axes: AxisChange[] | null = null;
-  let statements: StatementChange[] | null = null;
-  return {
-    earlier: refOf(history[last - 1] as SurveyResponse),
-    latest: refOf(history[last] as SurveyResponse),
-    get axes(): AxisChange[] {
-      axes ??= index.axes.map((axis, a): AxisChange => {
-        const earlierPercent = figureAt(figures, a);
-        const latestPercent = figureAt(figures, axisCount + a);
-        const change = earlierPercent === null || latestPercent === null ? null : latestPercent - earlierPercent;
-        return { kind: axis.kind, id: axis.id, earlierPercent, latestPercent, change };
-      });
-      return axes;
+  const change = { earlier: refOf(history[last - 1] as SurveyResponse), latest: refOf(history[last] as SurveyResponse), history: points };
+  return withObjects(
+    change,
+    {
+      axes: (): AxisChange[] =>
+        index.axes.map((axis, a): AxisChange => {
+          const earlierPercent = figureAt(figures, a);
+          const latestPercent = figureAt(figures, axisCount + a);
+          const difference = earlierPercent === null || latestPercent === null ? null : latestPercent - earlierPercent;
+          return { kind: axis.kind, id: axis.id, earlierPercent, latestPercent, change: difference };
+        }),
+      statements: (): StatementChange[] =>
+        index.statementIds.map((statementId, p): StatementChange => {
+          const earlier = figureAt(figures, ratingsAt + p) as Rating | null;
+          const latest = figureAt(figures, ratingsAt + n + p) as Rating | null;
+          return { statementId, earlier, latest, direction: directionOf(earlier, latest) };
+        }),
     },
-    get statements(): StatementChange[] {
-      statements ??= index.statementIds.map((statementId, p): StatementChange => {
-        const earlier = figureAt(figures, ratingsAt + p) as Rating | null;
-        const latest = figureAt(figures, ratingsAt + n + p) as Rating | null;
-        return { statementId, earlier, latest, direction: directionOf(earlier, latest) };
-      });
-      return statements;
-    },
-    history: points,
-  };
+    when,
+  );
 }
 
 function refOf(response: SurveyResponse): SelfAssessmentRef {

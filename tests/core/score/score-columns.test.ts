@@ -41,6 +41,24 @@ describe('scores kept by column', () => {
   });
 });
 
+describe("ScoreOptions.objects: 'at-once', as npm run score asks", () => {
+  const framework = builtinFrameworks().find((f) => f.id === 'css-durable-skills')!;
+  const frameworks = new Map([[framework.id, framework]]);
+  const responses = syntheticResponses(framework, { subjects: 30, responses: 450, seed: 31 });
+
+  it('makes every object while it scores, as plain properties, equal to those made when read', () => {
+    const atOnce = scoreCohort(frameworks, responses, { objects: 'at-once' });
+    const whenRead = scoreCohort(frameworks, responses);
+    expect(atOnce).toEqual(whenRead);
+    for (const score of atOnce) {
+      expect(Object.getOwnPropertyDescriptor(score, 'axes')).toHaveProperty('value');
+      expect(Object.getOwnPropertyDescriptor(score, 'statements')).toHaveProperty('value');
+      if (score.change !== null) expect(Object.getOwnPropertyDescriptor(score.change, 'statements')).toHaveProperty('value');
+    }
+    expect(Object.getOwnPropertyDescriptor(whenRead[0], 'statements')).toHaveProperty('get');
+  });
+});
+
 describe('indexFramework: the cells pooling adds', () => {
   it.each(builtinFrameworks().map((f) => [f.id, f] as const))('cuts %s into cells that no pool set splits, and makes every set of whole cells', (_, framework) => {
     const index = indexFramework(framework);
