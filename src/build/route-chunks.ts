@@ -17,7 +17,9 @@ type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[]
  * 3. `home`: the home page (the pages that also read files share its file picker);
  * 4. `survey`: the survey page and SurveyJS (the rating page takes it too);
  * 5. `scoring`: what the profile shares with pages that draw no chart (team, data): scoring,
- *    reading stored responses; so those pages do not download chart.js;
+ *    reading stored responses; so those pages do not download chart.js. The profile's own data
+ *    reading goes here too: this file is in and running while the profile's (chart.js) is still
+ *    being compiled, so the profile's stored responses are read and scored meanwhile;
  * 6. `profile`: the rest of the profile page, chart.js included (the 360 report takes it too).
  *
  * Anything else (the other pages, code loaded later on purpose by `import()`: the survey's saving
@@ -33,6 +35,8 @@ const APP = {
   profile: 'routes/ProfilePage.tsx',
   /** Pages that share scoring code with the profile but draw no radar. */
   chartless: ['routes/TeamPage.tsx', 'routes/DataPage.tsx'],
+  /** What the profile reads and scores before its first render (shell/route-pages.ts preloads it). */
+  profileData: 'profile/load-profile-data.ts',
 };
 
 /** Every module `roots` import statically, themselves included. */
@@ -61,7 +65,7 @@ export function planRouteChunks(graph: ModuleGraph, appDir: string): Map<string,
   const shell = minus(staticClosure(graph, [...APP.shell.map(at), ...sharedByTwo]), entry);
   const [homePage = new Set<string>(), surveyPage = new Set<string>(), profilePage = new Set<string>()] = pages;
   const survey = minus(surveyPage, shell);
-  const chartless = staticClosure(graph, APP.chartless.map(at));
+  const chartless = staticClosure(graph, [...APP.chartless, APP.profileData].map(at));
   const profile = minus(profilePage, shell, survey);
   const plan = new Map<string, string>();
   const layers: [string, ReadonlySet<string>][] = [['shell', shell], ['home', minus(homePage, shell)], ['survey', survey], ['scoring', new Set([...profile].filter((id) => chartless.has(id)))], ['profile', minus(profile, chartless)]];

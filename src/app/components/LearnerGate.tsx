@@ -4,16 +4,18 @@ import { MAX_NAME_CHARS } from '../../core/model/limits.ts';
 
 /**
  * Asks once for the learner's name: it labels their exports (subject_id) and their invitations.
- * Renders children with the learner once known.
+ * Renders children with the learner once known. `known`: the learner as read before the page's
+ * first render (null: none stored yet), so that render need not wait for a read of its own.
  */
-export function LearnerGate({ children }: { children: (learner: Learner) => ReactNode }) {
-  const [learner, setLearner] = useState<Learner | null | undefined>(undefined);
+export function LearnerGate({ children, known }: { children: (learner: Learner) => ReactNode; known?: Learner | null | undefined }) {
+  const [learner, setLearner] = useState<Learner | null | undefined>(known);
   // A failed read is not "no learner": writing a new one would orphan every stored response.
   const [readFailed, setReadFailed] = useState(false);
   const [name, setName] = useState('');
   const inputId = useId();
 
   useEffect(() => {
+    if (known !== undefined) return;
     loadLearner().then(
       (value) => setLearner(value ?? null),
       () => {
@@ -21,7 +23,7 @@ export function LearnerGate({ children }: { children: (learner: Learner) => Reac
         setLearner(null);
       },
     );
-  }, []);
+  }, [known]);
 
   if (learner === undefined) return <p role="status">Loading…</p>;
   if (learner !== null) return <>{children(learner)}</>;

@@ -4,13 +4,19 @@ import { LearnerGate } from '../components/LearnerGate.tsx';
 import { type LoadedFramework, loadFramework } from '../frameworks/framework-source.ts';
 import { hrefOf } from '../shell/hash-route.ts';
 import type { Learner } from '../storage/settings.ts';
+import { earlySelfSurvey, forgetEarlySelfSurvey } from '../survey/early-self-survey.ts';
 import { SelfSurvey } from '../survey/SelfSurvey.tsx';
 
 export default function AssessPage({ frameworkId }: { frameworkId: string }) {
-  const [loaded, setLoaded] = useState<LoadedFramework | null | undefined>(undefined);
+  // The first page of a visit may have been read before the app's first render (early-self-survey.ts).
+  const [early] = useState(() => earlySelfSurvey(frameworkId));
+  const [loaded, setLoaded] = useState<LoadedFramework | null | undefined>(early?.loaded);
   useEffect(() => {
+    // After the effects of the survey below, which take its model: the rest is read again on a later visit.
+    forgetEarlySelfSurvey();
+    if (early !== null) return;
     loadFramework(frameworkId).then((value) => setLoaded(value ?? null), () => setLoaded(null));
-  }, [frameworkId]);
+  }, [frameworkId, early]);
 
   if (loaded === undefined) return <p role="status">Loading the survey…</p>;
   if (loaded === null) {
@@ -21,5 +27,5 @@ export default function AssessPage({ frameworkId }: { frameworkId: string }) {
       </section>
     );
   }
-  return <LearnerGate>{(learner: Learner) => <SelfSurvey loaded={loaded} learner={learner} />}</LearnerGate>;
+  return <LearnerGate known={early?.learner}>{(learner: Learner) => <SelfSurvey loaded={loaded} learner={learner} />}</LearnerGate>;
 }

@@ -1,5 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import { builtinSummaries, loadFramework } from '../frameworks/framework-source.ts';
+import { loadLearner } from '../storage/settings.ts';
 import { currentStorageProblem, onStorageProblem } from '../storage/storage-status.ts';
 import type { Route } from './hash-route.ts';
 import { routeCode } from './route-code.ts';
@@ -35,13 +36,22 @@ export const pages = {
 
 /**
  * What a page reads from storage before it can show anything, begun with its code so that the
- * first render has it (a profile: the framework, the learner and their responses, scored).
+ * first render has it (a profile: the framework, the learner and their responses, scored; the
+ * survey: the framework, the learner, and its model with the saved answers put back).
  * Loaded from the page's own chunk (route-chunks.ts), so it asks for no file of its own.
  */
 const pageData: Partial<Record<Route['name'], (route: Route) => Promise<void>>> = {
+  // The framework, the learner, and the survey's model with the saved answers put back.
+  assess: async (route) => {
+    if (route.name !== 'assess') return;
+    const learner = loadLearner(); // read while the survey's code downloads
+    learner.catch(() => undefined); // a failed read is the page's to tell
+    const { preloadSelfSurvey } = await import('../survey/early-self-survey.ts');
+    await preloadSelfSurvey(route.frameworkId, learner);
+  },
   profile: async (route) => {
     if (route.name !== 'profile') return;
-    const { preloadProfileData } = await import('../profile/use-profile-data.ts');
+    const { preloadProfileData } = await import('../profile/load-profile-data.ts');
     await preloadProfileData(route.frameworkId, route.subjectId);
   },
 };

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Survey } from 'survey-react-ui';
-import { surveyVersionOf } from '../../core/generate/survey-identity.ts';
-import { surveyIdOf } from '../../core/model/survey-id.ts';
 import type { LoadedFramework } from '../frameworks/framework-source.ts';
 import { navigate } from '../shell/use-route.ts';
 import type { Learner } from '../storage/settings.ts';
 import { AnswerCheck } from './AnswerCheck.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { selfDraftIdentity } from './self-draft-identity.ts';
 import { usePersistentSurvey } from './use-persistent-survey.ts';
 
 const loadCompletion = () => import('./save-self-response.ts');
@@ -24,10 +23,7 @@ function whenIdle(task: () => void): () => void {
 /** The learner's self-assessment: answers saved as they go; on completion a dated response. */
 export function SelfSurvey({ loaded, learner }: { loaded: LoadedFramework; learner: Learner }) {
   const { framework, selfSurvey } = loaded;
-  const identity = useMemo(
-    () => ({ surveyId: surveyIdOf(framework.id, 'self'), version: surveyVersionOf(framework), subjectId: learner.subjectId, rater: 'self' }),
-    [framework, learner.subjectId],
-  );
+  const identity = useMemo(() => selfDraftIdentity(framework, learner), [framework, learner]);
   const { model, saveState } = usePersistentSurvey(selfSurvey, identity);
   const [unloadable, setUnloadable] = useState(false);
 
