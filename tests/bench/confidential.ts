@@ -77,7 +77,7 @@ export const confidential: BenchSection = {
           `Sealing: median of 50 runs after 5 warm-ups in this Node process (age X25519, the same code the rater's page runs).`,
           `open: one campaign of ${formatNumber(SEALED_FILES)} peer invitations, every one answered (~10% with a comment), sealed beforehand (untimed);`,
           `  \`node --import tsx src/cli/coach.ts open ...\`, timed from spawn to exit (node and tsx start-up included);`,
-          `  peak memory from process.resourceUsage() at exit; peers counted in summary.csv: ${peerRow?.[5] ?? '?'}.`,
+          `  peak memory (VmHWM, peak-rss.ts) at exit; peers counted in summary.csv: ${peerRow?.[5] ?? '?'}.`,
         ],
       };
     } finally {

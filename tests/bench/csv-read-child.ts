@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import { loadBuiltinFrameworks } from '../../src/cli/load-builtin-frameworks.ts';
 import { readResponseFile } from '../../src/cli/file-response-input.ts';
+import { peakRssKb } from './peak-rss.ts';
 
 /**
  * Run by csv.ts in a child process, so that the peak RSS it reports is the streaming read's
@@ -36,5 +37,4 @@ async function main(): Promise<Record<string, unknown>> {
 }
 
 const report = await main();
-// maxRSS is in kilobytes.
-console.log(JSON.stringify({ ...report, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ...report, maxRssMb: peakRssKb() / 1024 }));

@@ -155,7 +155,7 @@ export const csv: BenchSection = {
           `  ours = readResponseFile (UTF-8 checked, papaparse stream, long reader), which checks every row and builds ${formatNumber(readResponses)} responses.`,
           `  Median of ${RUNS} runs each, alternated.`,
           `CPU profile of one more read (node:inspector, self time): ${profile.join(', ')}.`,
-          `RSS: process.resourceUsage().maxRSS of \`node --import tsx tests/bench/csv-read-child.ts\`; our read took ${formatNumber(Number(ourChild.ms) / 1000, 1)} s there.`,
+          `RSS: peak resident memory (VmHWM, peak-rss.ts) of \`node --import tsx tests/bench/csv-read-child.ts\`; our read took ${formatNumber(Number(ourChild.ms) / 1000, 1)} s there.`,
         ],
       };
     } finally {

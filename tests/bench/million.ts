@@ -50,7 +50,7 @@ export const million: BenchSection = {
         ],
         notes: [
           `\`node --import tsx src/cli/score.ts responses-wide.csv --out DIR --only summary,statements\` (what npm run score runs), one run;`,
-          `  node and tsx start-up included. Peak RSS from process.resourceUsage().maxRSS at exit (KiB), printed in MB (10^6 bytes).`,
+          `  node and tsx start-up included. Peak RSS (VmHWM, peak-rss.ts) at exit (KiB), printed in MB (10^6 bytes).`,
           `  Wrote ${formatNumber(summaryRows)} summary.csv rows and ${formatNumber(statementRows)} statements.csv rows.`,
           ...(first.ok ? [] : [`  With node's default heap it died out of memory after ${formatNumber(first.seconds, 1) } s (${firstLine(first.stderr)});`, `  the figures are of a second run with --max-old-space-size=${LARGE_HEAP_MB}.`]),
           made === null ? `  Input reused from ${INPUT}.` : `  Input made (untimed for the figure) in ${formatNumber(made / 1000, 1)} s: ${INPUT}.`,
