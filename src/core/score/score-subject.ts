@@ -13,7 +13,7 @@ import type { RatingsRow } from './response-row.ts';
 import { GROUP_COUNT, groupIndex, OTHERS, SCORE_GROUPS, SELF, type GroupCounts, type ScoreGroup } from './score-groups.ts';
 import { createSelfChangeRows, scoreSelfChange, type SelfChangeRows } from './self-change.ts';
 import { computeStatementFigures, statementScoresOf } from './statement-figures.ts';
-import { withObjects, type ObjectsMade } from './objects-made.ts';
+import { type ObjectsMade, withAxesAndStatements } from './objects-made.ts';
 import { findStrengths } from './strengths.ts';
 import type { AxisScore, StatementScore, SubjectScore } from './subject-score.ts';
 import { type AnonymityThresholds, DEFAULT_THRESHOLDS } from './thresholds.ts';
@@ -90,9 +90,10 @@ export function scoreCounted(
     strengths: plan.strengths,
     change: scoreSelfChange(index, selfHistory, buffers.selfRows, buffers.figures, when),
   };
-  return withObjects(
+  return withAxesAndStatements(
     score,
-    { axes: (): AxisScore[] => axisScoresOf(index, axisFigures), statements: (): StatementScore[] => statementScoresOf(framework.statements, statementFigures) },
+    (): AxisScore[] => axisScoresOf(index, axisFigures),
+    (): StatementScore[] => statementScoresOf(framework.statements, statementFigures),
     when,
   );
 }

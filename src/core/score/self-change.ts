@@ -3,7 +3,7 @@ import type { SurveyResponse } from '../model/response.ts';
 import type { AxisKind } from './axes.ts';
 import { createFigureBlocks, figureAt, type FigureBlocks, takeFigures } from './figure-column.ts';
 import type { FrameworkIndex } from './framework-index.ts';
-import { type ObjectsMade, withObjects } from './objects-made.ts';
+import { type ObjectsMade, withAxesAndStatements } from './objects-made.ts';
 import { percentOf } from './pooled-stats.ts';
 import { createRatingsRow, ratingAt, type RatingsRow, readRatingsRow } from './response-row.ts';
 
@@ -98,23 +98,21 @@ export function scoreSelfChange(
     figures[ratingsAt + n + p] = ratingAt(latestRow, p) ?? Number.NaN;
   }
   const change = { earlier: refOf(history[last - 1] as SurveyResponse), latest: refOf(history[last] as SurveyResponse), history: points };
-  return withObjects(
+  return withAxesAndStatements(
     change,
-    {
-      axes: (): AxisChange[] =>
-        index.axes.map((axis, a): AxisChange => {
-          const earlierPercent = figureAt(figures, a);
-          const latestPercent = figureAt(figures, axisCount + a);
-          const difference = earlierPercent === null || latestPercent === null ? null : latestPercent - earlierPercent;
-          return { kind: axis.kind, id: axis.id, earlierPercent, latestPercent, change: difference };
-        }),
-      statements: (): StatementChange[] =>
-        index.statementIds.map((statementId, p): StatementChange => {
-          const earlier = figureAt(figures, ratingsAt + p) as Rating | null;
-          const latest = figureAt(figures, ratingsAt + n + p) as Rating | null;
-          return { statementId, earlier, latest, direction: directionOf(earlier, latest) };
-        }),
-    },
+    (): AxisChange[] =>
+      index.axes.map((axis, a): AxisChange => {
+        const earlierPercent = figureAt(figures, a);
+        const latestPercent = figureAt(figures, axisCount + a);
+        const difference = earlierPercent === null || latestPercent === null ? null : latestPercent - earlierPercent;
+        return { kind: axis.kind, id: axis.id, earlierPercent, latestPercent, change: difference };
+      }),
+    (): StatementChange[] =>
+      index.statementIds.map((statementId, p): StatementChange => {
+        const earlier = figureAt(figures, ratingsAt + p) as Rating | null;
+        const latest = figureAt(figures, ratingsAt + n + p) as Rating | null;
+        return { statementId, earlier, latest, direction: directionOf(earlier, latest) };
+      }),
     when,
   );
 }
