@@ -113,7 +113,10 @@ function raterResponse(responseId: string, raterGroup: RaterGroup, shift: number
 async function openProfile(page: Page) {
   await page.goto(appUrl(`#/profile/${FRAMEWORK_ID}`));
   await page.reload();
+  // The statement list comes last, in the task after the first screen is painted
+  // (AfterFirstPaint): with it, comments, strengths and the rest are on the page too.
   await page.locator('#levels-table').waitFor();
+  await page.locator('.statement-list').waitFor();
 }
 
 describe('the profile of a completed durable-skills self-assessment', () => {
