@@ -114,6 +114,8 @@ describe('the learner imports the coach\'s signed 360 report', () => {
   it('verifies the chosen report.jws and names the coach and the fingerprint to compare', async () => {
     await page.getByLabel('Choose the report file, or drop it here').setInputFiles(fileOf('report.jws', `${jws}\n`));
     await page.locator('#levels-table').waitFor();
+    // The rest of the profile (AfterFirstPaint) comes in the task after its first screen; the statement list last.
+    await page.locator('.statement-list').waitFor();
     await expect(page.locator('.report-import .banner-ok').innerText()).resolves.toMatch(/Imported the report; the signature checks out/);
     await expect(page.locator('.report-coach').innerText()).resolves.toBe('Dana Lee');
     await expect(page.locator('code.fingerprint').innerText()).resolves.toBe(fingerprint);
@@ -183,6 +185,8 @@ describe('the learner imports the coach\'s signed 360 report', () => {
   it('keeps the report across a reload, verified again', async () => {
     await page.reload();
     await page.locator('#levels-table').waitFor();
+    // The rest of the profile (AfterFirstPaint) comes in the task after its first screen; the statement list last.
+    await page.locator('.statement-list').waitFor();
     await expect(page.locator('code.fingerprint').innerText()).resolves.toBe(fingerprint);
     await expect(page.locator('.report-list').count()).resolves.toBe(0);
   });

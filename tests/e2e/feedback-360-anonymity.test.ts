@@ -85,6 +85,8 @@ describe.each(plans)('a 360 with $title, after the responses are imported', (pla
     await expect(importFiles(page, files)).resolves.toBe(`Imported ${links.length} responses.`);
     await page.goto(appUrl(`#/profile/${framework.id}`));
     await page.locator('#levels-table').waitFor();
+    // The rest of the profile (AfterFirstPaint) comes in the task after its first screen; the statement list last.
+    await page.locator('.statement-list').waitFor();
   });
   afterAll(async () => {
     await learner?.close();

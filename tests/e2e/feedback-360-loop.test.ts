@@ -167,6 +167,8 @@ describe.each(scenarios)('the whole 360 loop on $title', (scenario) => {
   it('shows self, manager, peers and all others in the profile, with core\'s figures for the same files', async () => {
     await page.goto(appUrl(`#/profile/${framework.id}`));
     await page.locator('#levels-table').waitFor();
+    // The rest of the profile (AfterFirstPaint) comes in the task after its first screen; the statement list last.
+    await page.locator('.statement-list').waitFor();
     const rows = await tableRows(page, 'levels');
     expect([...new Set(rows.map((row) => row.group))].sort()).toEqual(['manager', 'others', 'peer', 'self']);
     await expect(page.locator('.visibility-notice').count()).resolves.toBe(0);
@@ -187,6 +189,8 @@ describe.each(scenarios)('the whole 360 loop on $title', (scenario) => {
 
     await page.goto(appUrl(`#/profile/${framework.id}`));
     await page.locator('#levels-table').waitFor();
+    // The rest of the profile (AfterFirstPaint) comes in the task after its first screen; the statement list last.
+    await page.locator('.statement-list').waitFor();
     await expect(tableRows(page, 'levels')).resolves.toEqual(expectedRows(score, 'level'));
     // Comments appear under each shown group they belong to, sorted, never with a rater's name.
     const commentsOf = (group: string) => page.locator(`.comments [data-group="${group}"] q`).allTextContents();

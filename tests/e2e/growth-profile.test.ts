@@ -320,6 +320,8 @@ describe('the team view', () => {
   it("lets a learner's profile opened from the team view overlay the team's average, dashed, with its table", async () => {
     await page.locator('tr[data-subject="colleague-2"] th a').click();
     await page.locator('#levels-table').waitFor();
+    // The rest of the profile (AfterFirstPaint) comes in the task after its first screen; the statement list last.
+    await page.locator('.statement-list').waitFor();
     const toggle = page.locator('input[data-overlay="team-average"]');
     await expect(toggle.isChecked()).resolves.toBe(false);
     await expect(page.locator('#levels-overlay-table').count()).resolves.toBe(0);

@@ -42,6 +42,8 @@ beforeAll(async () => {
   await startSurvey(page, framework.id);
   await finishSurvey(page, framework, (id) => FIRST[id] ?? null);
   await page.locator('#levels-table').waitFor();
+  // The rest of the profile (AfterFirstPaint) comes in the task after its first screen; the statement list last.
+  await page.locator('.statement-list').waitFor();
   subjectId = await learnerId(page);
 });
 afterAll(async () => {
@@ -194,6 +196,8 @@ describe('the words of the tables', () => {
     expect(file.fields).toEqual(['subject_id', 'framework_id', 'axis_kind', 'axis_id', 'rater_group', 'raters', 'ratings', 'mean', 'percent', 'sd', 'attained_level']);
     await page.goto(appUrl(`#/profile/${framework.id}`));
     await page.locator('#levels-table').waitFor();
+    // The rest of the profile (AfterFirstPaint) comes in the task after its first screen; the statement list last.
+    await page.locator('.statement-list').waitFor();
   });
 });
 
@@ -201,6 +205,8 @@ describe('the profile on a phone', () => {
   it('reads at 375 px: every table fits, or scrolls sideways with a visible cue and its first column in view', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.locator('#levels-table').waitFor();
+    // The rest of the profile (AfterFirstPaint) comes in the task after its first screen; the statement list last.
+    await page.locator('.statement-list').waitFor();
     const tables = await readTables(page);
     expect(tables.length).toBeGreaterThan(0);
     for (const table of tables) {
