@@ -20,14 +20,15 @@ export type RatingPools = {
 
 /** Arrays for one framework, refilled subject after subject (see createTally). */
 export function createPools(index: FrameworkIndex): RatingPools {
-  const { setCount } = index;
+  const { setCount, setStart } = index;
   return {
     setCount,
     ratings: new Int32Array(GROUP_COUNT * setCount),
     sum: new Float64Array(GROUP_COUNT * setCount),
     sumSquares: new Float64Array(GROUP_COUNT * setCount),
     rated: new Int32Array(GROUP_COUNT * setCount),
-    size: new Int32Array(setCount),
+    // Fixed by the framework: worked out once here, not for every subject pooled.
+    size: Int32Array.from({ length: setCount }, (_, s) => setStart[s + 1]! - setStart[s]!),
   };
 }
 
@@ -43,9 +44,7 @@ export function poolRatings(
   groups: readonly number[],
   into: RatingPools = createPools(index),
 ): RatingPools {
-  const { setCount, setStart } = index;
   const pools = into;
-  for (let s = 0; s < setCount; s += 1) pools.size[s] = setStart[s + 1]! - setStart[s]!;
   for (const g of groups) {
     for (let s = 0; s < index.axes.length; s += 1) poolSet(index, tally, pools, g, s);
   }
