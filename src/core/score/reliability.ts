@@ -90,7 +90,7 @@ export function createReliabilityTally(index: FrameworkIndex): ReliabilityTally 
 export function addRatingsRow(tally: ReliabilityTally, row: RatingsRow): void {
   const { setStart, setPositions } = tally.index;
   const { itemSum, wordStart, wordIndex, wordBits } = tally;
-  const { ratings, rated } = row;
+  const { codes, offset, rated } = row;
   const axisCount = tally.responses.length;
   for (let a = 0; a < axisCount; a += 1) {
     const start = setStart[a]!;
@@ -107,7 +107,7 @@ export function addRatingsRow(tally: ReliabilityTally, row: RatingsRow): void {
     let total = 0;
     let squares = 0;
     for (let k = start; k < end; k += 1) {
-      const rating = ratings[setPositions[k]!]!;
+      const rating = codes[offset + setPositions[k]!]!;
       itemSum[k]! += rating;
       total += rating;
       squares += rating * rating;

@@ -121,17 +121,13 @@ function refOf(response: SurveyResponse): SelfAssessmentRef {
   return { responseId: response.responseId, submittedAt: response.submittedAt };
 }
 
-/**
- * Mean of the response's ratings at `positions`; null when it rated none of them. readRatingsRow
- * clears `ratings`, so 0 there is "no rating" and the bits need not be asked.
- */
+/** Mean of the response's ratings at `positions`; null when it rated none of them. */
 function rowMean(row: RatingsRow, positions: Int32Array): number | null {
-  const { ratings } = row;
   let sum = 0;
   let count = 0;
   for (const p of positions) {
-    const rating = ratings[p]!;
-    if (rating === 0) continue;
+    const rating = ratingAt(row, p);
+    if (rating === null) continue;
     sum += rating;
     count += 1;
   }
