@@ -1,8 +1,8 @@
 import { type Framework, LEVEL_IDS, type LevelId } from '../model/framework.ts';
 import type { AttainedLevel } from './attained-level.ts';
 import type { FrameworkIndex } from './framework-index.ts';
+import { type PlanPositions, createPlanPositions, groupMeans, itemsAt } from './plan-positions.ts';
 import type { RatingTally } from './rating-tally.ts';
-import { isOnlyNotApplicable, statementMean } from './statement-means.ts';
 import type { SubjectScore } from './subject-score.ts';
 import { ATTAINMENT_MEAN } from './thresholds.ts';
 
@@ -33,12 +33,10 @@ export type PlanSelection = { level: LevelId | null; plan: PlanItem[]; alreadyIn
  * plan is every statement rated below "Independently", lowest first.
  */
 export function planDevelopment(index: FrameworkIndex, tally: RatingTally, g: number, attained: AttainedLevel): PlanItem[] {
-  return selectPlan(
-    index.framework,
-    (p) => statementMean(tally, g, p),
-    (p) => isOnlyNotApplicable(tally, g, p),
-    attained,
-  ).plan;
+  const positions = createPlanPositions(index.statementCount);
+  groupMeans(tally, g, positions);
+  selectPlan(index.framework, positions, attained);
+  return itemsAt(index.framework.statements, positions.plan, positions.means, positions.planCount);
 }
 
 /**
@@ -54,8 +52,17 @@ export function planSelectionOf(framework: Framework, score: SubjectScore): Plan
   if (!score.visibility.shown.includes(group)) return { level: null, plan: [], alreadyIndependent: [] };
   const whole = score.axes.find((axis) => axis.kind === 'framework');
   const attained = whole?.groups.find((entry) => entry.group === group)?.attainedLevel ?? 'not-yet';
-  const means = score.statements.map((statement) => statement[group]);
-  return selectPlan(framework, (p) => means[p] ?? null, () => false, attained);
+  const positions = createPlanPositions(framework.statements.length);
+  score.statements.forEach((statement, p) => {
+    positions.means[p] = statement[group] ?? Number.NaN;
+  });
+  const level = selectPlan(framework, positions, attained);
+  const { statements } = framework;
+  return {
+    level,
+    plan: itemsAt(statements, positions.plan, positions.means, positions.planCount),
+    alreadyIndependent: itemsAt(statements, positions.independent, positions.means, positions.independentCount),
+  };
 }
 
 /** "Independently" or above: the learner does it without help already. */
@@ -64,28 +71,41 @@ export function isAlreadyIndependent(mean: number | null): boolean {
   return mean !== null && mean >= ATTAINMENT_MEAN - 1e-9;
 }
 
-function selectPlan(
-  framework: Framework,
-  meanOf: (position: number) => number | null,
-  onlyNotApplicable: (position: number) => boolean,
-  attained: AttainedLevel,
-): PlanSelection {
-  const plan: PlanItem[] = [];
-  const alreadyIndependent: PlanItem[] = [];
+/**
+ * The rule above over `positions.means` (NaN for unanswered) and `onlyNotApplicable`, into
+ * `positions.plan` (lowest first) and `positions.independent` (framework order), by statement
+ * position: the plan of every subject of a cohort is chosen without an object per statement.
+ * Returns the level the plan is drawn from.
+ */
+export function selectPlan(framework: Framework, positions: PlanPositions, attained: AttainedLevel): LevelId | null {
+  const { means, onlyNotApplicable, plan, independent } = positions;
+  positions.planCount = 0;
+  positions.independentCount = 0;
   const next = framework.levels.length === 0 ? null : nextLevel(attained);
-  if (framework.levels.length > 0 && next === null) return { level: null, plan, alreadyIndependent };
-  framework.statements.forEach((statement, p) => {
-    if (next !== null && statement.level !== next) return;
-    const mean = meanOf(p);
+  if (framework.levels.length > 0 && next === null) return null;
+  const { statements } = framework;
+  for (let p = 0; p < statements.length; p += 1) {
+    if (next !== null && statements[p]?.level !== next) continue;
+    const mean = means[p]!;
+    const rated = !Number.isNaN(mean);
     // Without levels only rated statements are planned (nothing names a level to reach).
-    if (next === null && mean === null) return;
-    if (onlyNotApplicable(p)) return;
-    const item = { statementId: statement.id, level: statement.level, domain: statement.domain, mean };
-    (isAlreadyIndependent(mean) ? alreadyIndependent : plan).push(item);
-  });
-  // Array.prototype.sort is stable: equal means keep framework order.
-  plan.sort((a, b) => rank(a.mean) - rank(b.mean));
-  return { level: next, plan, alreadyIndependent };
+    if (next === null && !rated) continue;
+    if (onlyNotApplicable[p] === 1) continue;
+    if (rated && isAlreadyIndependent(mean)) {
+      independent[positions.independentCount++] = p;
+      continue;
+    }
+    // Lowest first, unanswered last, ties in framework order: an insertion after every item
+    // ranked no higher (at most a level's statements, so a sort would cost more than it saves).
+    const rank = rated ? mean : Number.POSITIVE_INFINITY;
+    let at = positions.planCount++;
+    while (at > 0 && rankOf(means[plan[at - 1]!]!) > rank) {
+      plan[at] = plan[at - 1]!;
+      at -= 1;
+    }
+    plan[at] = p;
+  }
+  return next;
 }
 
 function nextLevel(attained: AttainedLevel): LevelId | null {
@@ -94,6 +114,6 @@ function nextLevel(attained: AttainedLevel): LevelId | null {
 }
 
 /** Unanswered sorts after every rating (ratings are 1-4). */
-function rank(mean: number | null): number {
-  return mean ?? Number.POSITIVE_INFINITY;
+function rankOf(mean: number): number {
+  return Number.isNaN(mean) ? Number.POSITIVE_INFINITY : mean;
 }

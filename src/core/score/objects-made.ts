@@ -38,3 +38,41 @@ export function withAxesAndStatements<T extends object, A extends object, S exte
     },
   };
 }
+
+/**
+ * As withAxesAndStatements, for a SubjectScore, whose development plan and strengths are kept
+ * by column too (plan-figures.ts).
+ */
+export function withScoreObjects<T extends object, A extends object, S extends object, P extends object>(
+  base: T,
+  makeAxes: () => A,
+  makeStatements: () => S,
+  makePlan: () => P,
+  makeStrengths: () => P,
+  when: ObjectsMade,
+): T & { axes: A; statements: S; developmentPlan: P; strengths: P } {
+  if (when === 'at-once') return { ...base, axes: makeAxes(), statements: makeStatements(), developmentPlan: makePlan(), strengths: makeStrengths() };
+  let axes: A | undefined;
+  let statements: S | undefined;
+  let developmentPlan: P | undefined;
+  let strengths: P | undefined;
+  return {
+    ...base,
+    get axes(): A {
+      axes ??= makeAxes();
+      return axes;
+    },
+    get statements(): S {
+      statements ??= makeStatements();
+      return statements;
+    },
+    get developmentPlan(): P {
+      developmentPlan ??= makePlan();
+      return developmentPlan;
+    },
+    get strengths(): P {
+      strengths ??= makeStrengths();
+      return strengths;
+    },
+  };
+}

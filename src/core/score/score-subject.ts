@@ -5,7 +5,6 @@ import { attainedLevelAt, type AxisFigures, axisScoresOf, computeAxisFigures } f
 import { collectComments } from './comments.ts';
 import { countResponses, selfAssessments } from './counted-responses.ts';
 import { createFigureBlocks, type FigureBlocks } from './figure-column.ts';
-import { planDevelopment } from './development-plan.ts';
 import { type FrameworkIndex, indexFramework } from './framework-index.ts';
 import { createPools, poolRatings, type RatingPools } from './pooled-stats.ts';
 import { createTally, type RatingTally, tallyRatings } from './rating-tally.ts';
@@ -13,8 +12,10 @@ import type { RatingsRow } from './response-row.ts';
 import { GROUP_COUNT, groupIndex, OTHERS, SCORE_GROUPS, SELF, type GroupCounts, type ScoreGroup } from './score-groups.ts';
 import { createSelfChangeRows, scoreSelfChange, type SelfChangeRows } from './self-change.ts';
 import { computeStatementFigures, statementScoresOf } from './statement-figures.ts';
-import { type ObjectsMade, withAxesAndStatements } from './objects-made.ts';
-import { findStrengths } from './strengths.ts';
+import { type ObjectsMade, withScoreObjects } from './objects-made.ts';
+import { computePlanFigures, developmentPlanOf, NO_PLAN_FIGURES, type PlanFigures, strengthsOf } from './plan-figures.ts';
+import { createPlanPositions, type PlanPositions } from './plan-positions.ts';
+import type { PlanItem } from './development-plan.ts';
 import type { AxisScore, StatementScore, SubjectScore } from './subject-score.ts';
 import { type AnonymityThresholds, DEFAULT_THRESHOLDS } from './thresholds.ts';
 
@@ -31,10 +32,24 @@ export type ScoreOptions = {
  * Working arrays for one framework, reused from subject to subject by scoreCohort, and where
  * each response's ratings row goes after it is read (scoreCohortWithReliability), if anywhere.
  */
-export type ScoringBuffers = { tally: RatingTally; pools: RatingPools; selfRows: SelfChangeRows; figures: FigureBlocks; onRow: ((row: RatingsRow) => void) | null };
+export type ScoringBuffers = {
+  tally: RatingTally;
+  pools: RatingPools;
+  selfRows: SelfChangeRows;
+  plan: PlanPositions;
+  figures: FigureBlocks;
+  onRow: ((row: RatingsRow) => void) | null;
+};
 
 export function createScoringBuffers(index: FrameworkIndex, onRow: ((row: RatingsRow) => void) | null = null): ScoringBuffers {
-  return { tally: createTally(index), pools: createPools(index), selfRows: createSelfChangeRows(index), figures: createFigureBlocks(), onRow };
+  return {
+    tally: createTally(index),
+    pools: createPools(index),
+    selfRows: createSelfChangeRows(index),
+    plan: createPlanPositions(index.statementCount),
+    figures: createFigureBlocks(),
+    onRow,
+  };
 }
 
 /** Scores one subject on one framework from any set of responses (others are ignored). */
@@ -75,7 +90,7 @@ export function scoreCounted(
   const statementFigures = computeStatementFigures(tally, selfShown, othersShown, buffers.figures);
 
   const planGroup = options.planGroup ?? 'self';
-  const plan = planFor(index, tally, axisFigures, planGroup);
+  const plan = planFor(index, tally, axisFigures, planGroup, buffers);
   const when = options.objects ?? 'when-read';
   const score = {
     subjectId,
@@ -86,14 +101,14 @@ export function scoreCounted(
     comments: collectComments(counted, commentVisibility.shown),
     commentsHidden: commentVisibility.hidden,
     planGroup,
-    developmentPlan: plan.developmentPlan,
-    strengths: plan.strengths,
     change: scoreSelfChange(index, selfHistory, buffers.selfRows, buffers.figures, when),
   };
-  return withAxesAndStatements(
+  return withScoreObjects(
     score,
     (): AxisScore[] => axisScoresOf(index, axisFigures),
     (): StatementScore[] => statementScoresOf(framework.statements, statementFigures),
+    (): PlanItem[] => developmentPlanOf(framework.statements, plan),
+    (): PlanItem[] => strengthsOf(framework.statements, plan),
     when,
   );
 }
@@ -106,11 +121,10 @@ function countsOf(tally: RatingTally): GroupCounts {
   return counts;
 }
 
-function planFor(index: FrameworkIndex, tally: RatingTally, axisFigures: AxisFigures, group: ScoreGroup) {
+function planFor(index: FrameworkIndex, tally: RatingTally, axisFigures: AxisFigures, group: ScoreGroup, buffers: ScoringBuffers): PlanFigures {
   const shownAt = axisFigures.shown.indexOf(groupIndex(group));
-  if (shownAt === -1) return { developmentPlan: [], strengths: [] };
+  if (shownAt === -1) return NO_PLAN_FIGURES;
   // Axis 0 is the whole framework.
   const attained = attainedLevelAt(axisFigures, 0, shownAt) ?? 'not-yet';
-  const g = groupIndex(group);
-  return { developmentPlan: planDevelopment(index, tally, g, attained), strengths: findStrengths(index, tally, g) };
+  return computePlanFigures(index, tally, groupIndex(group), attained, buffers.plan, buffers.figures);
 }

@@ -1,7 +1,7 @@
 import type { PlanItem } from './development-plan.ts';
 import type { FrameworkIndex } from './framework-index.ts';
+import { createPlanPositions, groupMeans, itemsAt, type PlanPositions } from './plan-positions.ts';
 import type { RatingTally } from './rating-tally.ts';
-import { statementMean } from './statement-means.ts';
 import { STRENGTH_MEAN } from './thresholds.ts';
 
 /**
@@ -9,12 +9,27 @@ import { STRENGTH_MEAN } from './thresholds.ts';
  * a strength away. Highest first, ties in framework order. Compared on the integer sums, so exact.
  */
 export function findStrengths(index: FrameworkIndex, tally: RatingTally, g: number): PlanItem[] {
-  const items: PlanItem[] = [];
-  index.framework.statements.forEach((statement, p) => {
-    const k = g * tally.statementCount + p;
-    const count = tally.count[k] ?? 0;
-    if (count === 0 || 2 * (tally.sum[k] ?? 0) < 2 * STRENGTH_MEAN * count) return;
-    items.push({ statementId: statement.id, level: statement.level, domain: statement.domain, mean: statementMean(tally, g, p) });
-  });
-  return items.sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0));
+  const positions = groupMeans(tally, g, createPlanPositions(index.statementCount));
+  selectStrengths(tally, g, positions);
+  return itemsAt(index.framework.statements, positions.strengths, positions.means, positions.strengthCount);
+}
+
+/** The rule above into `positions.strengths`, by position; `positions.means` must be group g's (groupMeans). */
+export function selectStrengths(tally: RatingTally, g: number, positions: PlanPositions): void {
+  const { statementCount: n, count, sum } = tally;
+  const { means, strengths } = positions;
+  positions.strengthCount = 0;
+  for (let p = 0; p < n; p += 1) {
+    const k = g * n + p;
+    const c = count[k]!;
+    if (c === 0 || 2 * sum[k]! < 2 * STRENGTH_MEAN * c) continue;
+    // Highest first, ties in framework order: inserted after every strength rated no lower.
+    const mean = means[p]!;
+    let at = positions.strengthCount++;
+    while (at > 0 && means[strengths[at - 1]!]! < mean) {
+      strengths[at] = strengths[at - 1]!;
+      at -= 1;
+    }
+    strengths[at] = p;
+  }
 }

@@ -7,8 +7,8 @@ import { syntheticResponses } from '../../bench/synthetic-data.ts';
 import { builtinFrameworks } from '../../support/builtin-frameworks.ts';
 
 /**
- * Issue 13: a cohort's scores keep their figures by column and make the axis and statement
- * objects when read. What a reader must never notice: when they are made, or that the working
+ * Issue 13: a cohort's scores keep their figures by column and make the axis, statement, plan
+ * and strength objects when read. What a reader must never notice: when they are made, or that the working
  * arrays they were computed in were reused for every later subject.
  */
 describe('scores kept by column', () => {
@@ -23,19 +23,26 @@ describe('scores kept by column', () => {
       const alone = scoreSubject(framework, responses, score.subjectId);
       expect(score.axes).toEqual(alone.axes);
       expect(score.statements).toEqual(alone.statements);
+      expect(score.developmentPlan).toEqual(alone.developmentPlan);
+      expect(score.strengths).toEqual(alone.strengths);
       expect(score.change?.axes ?? null).toEqual(alone.change?.axes ?? null);
       expect(score.change?.statements ?? null).toEqual(alone.change?.statements ?? null);
     }
-    // The synthetic cohort has retakes, so the change since the last self-assessment was compared too.
+    // The synthetic cohort has retakes, so the change since the last self-assessment was compared
+    // too, and plans and strengths of every length, none included.
     expect(cohort.some((score) => score.change !== null)).toBe(true);
+    expect(cohort.some((score) => score.developmentPlan.length > 1 && score.strengths.length > 1)).toBe(true);
+    expect(cohort.some((score) => score.strengths.length === 0)).toBe(true);
   });
 
-  it('keeps axes and statements as own enumerable properties: JSON, spreading and a second read see the same', () => {
+  it('keeps axes, statements, plan and strengths as own enumerable properties: JSON, spreading and a second read see the same', () => {
     const [score] = scoreCohort(frameworks, responses);
-    expect(Object.keys(score!)).toEqual(expect.arrayContaining(['axes', 'statements', 'change']));
+    expect(Object.keys(score!)).toEqual(expect.arrayContaining(['axes', 'statements', 'developmentPlan', 'strengths', 'change']));
     const copy = JSON.parse(JSON.stringify(score)) as typeof score;
     expect(copy!.statements).toHaveLength(framework.statements.length);
     expect(copy!.statements).toEqual(score!.statements);
+    expect(copy!.developmentPlan).toEqual(score!.developmentPlan);
+    expect({ ...score! }.strengths).toBe(score!.strengths);
     expect({ ...score! }.axes).toBe(score!.axes);
     expect(score!.statements).toBe(score!.statements);
   });
@@ -53,6 +60,7 @@ describe("ScoreOptions.objects: 'at-once', as npm run score asks", () => {
     for (const score of atOnce) {
       expect(Object.getOwnPropertyDescriptor(score, 'axes')).toHaveProperty('value');
       expect(Object.getOwnPropertyDescriptor(score, 'statements')).toHaveProperty('value');
+      expect(Object.getOwnPropertyDescriptor(score, 'developmentPlan')).toHaveProperty('value');
       if (score.change !== null) expect(Object.getOwnPropertyDescriptor(score.change, 'statements')).toHaveProperty('value');
     }
     expect(Object.getOwnPropertyDescriptor(whenRead[0], 'statements')).toHaveProperty('get');
