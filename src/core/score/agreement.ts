@@ -1,15 +1,12 @@
 import { sampleSd } from './pooled-stats.ts';
-import type { RatingTally } from './rating-tally.ts';
 import { roundHalfAwayFromZero } from './rounding.ts';
-import { OTHERS } from './score-groups.ts';
 
 /**
- * DESIGN.md "Agreement": the sample standard deviation of the others' ratings of one statement,
- * shown beside it; null under 2 ratings.
+ * DESIGN.md "Agreement": the sample standard deviation of the others' ratings of one statement
+ * (n ratings, their sum and sum of squares), shown beside it; null under 2 ratings.
  */
-export function othersAgreement(tally: RatingTally, position: number): number | null {
-  const k = OTHERS * tally.statementCount + position;
-  return sampleSd(tally.count[k] ?? 0, tally.sum[k] ?? 0, tally.sumSquares[k] ?? 0);
+export function othersAgreement(n: number, sum: number, sumSquares: number): number | null {
+  return sampleSd(n, sum, sumSquares);
 }
 
 /**
@@ -22,14 +19,12 @@ export const UNIFORM_VARIANCE = 1.25;
 export const RWG_MIN_RATINGS = 3;
 
 /**
- * Issue 12, "Rater agreement per statement": r_wg of the others' ratings of one statement, or
- * null under RWG_MIN_RATINGS ratings. The caller passes it only where `others` is shown.
+ * Issue 12, "Rater agreement per statement": r_wg of the others' ratings of one statement (n
+ * ratings, their sum and sum of squares), or null under RWG_MIN_RATINGS ratings. The caller
+ * asks only where `others` is shown.
  */
-export function othersRwg(tally: RatingTally, position: number): number | null {
-  const k = OTHERS * tally.statementCount + position;
-  const n = tally.count[k] ?? 0;
-  const sum = tally.sum[k] ?? 0;
-  return n < RWG_MIN_RATINGS ? null : rwgOfSpread(n, n * (tally.sumSquares[k] ?? 0) - sum * sum);
+export function othersRwg(n: number, sum: number, sumSquares: number): number | null {
+  return n < RWG_MIN_RATINGS ? null : rwgOfSpread(n, n * sumSquares - sum * sum);
 }
 
 /**
