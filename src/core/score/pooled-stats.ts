@@ -75,11 +75,9 @@ export function poolSet(index: FrameworkIndex, tally: RatingTally, pools: Rating
   pools.rated[j] = rated;
 }
 
-/** DESIGN.md "Axis mean": the pooled arithmetic mean of every rating; null with none. */
-export function poolMean(pools: RatingPools, g: number, s: number): number | null {
-  const j = g * pools.setCount + s;
-  const ratings = pools.ratings[j] ?? 0;
-  return ratings === 0 ? null : (pools.sum[j] ?? 0) / ratings;
+/** DESIGN.md "Axis mean": the pooled arithmetic mean of `ratings` ratings adding up to `sum`; null with none. */
+export function meanOf(ratings: number, sum: number): number | null {
+  return ratings === 0 ? null : sum / ratings;
 }
 
 /** DESIGN.md: percent = (mean - 1) / 3 * 100, so 1 is 0 % and 4 is 100 %. */
@@ -98,15 +96,12 @@ export function sampleSd(n: number, sum: number, sumSquares: number): number | n
   return Math.sqrt(Math.max(0, variance));
 }
 
-export function poolSd(pools: RatingPools, g: number, s: number): number | null {
-  const j = g * pools.setCount + s;
-  return sampleSd(pools.ratings[j] ?? 0, pools.sum[j] ?? 0, pools.sumSquares[j] ?? 0);
-}
-
-/** DESIGN.md "Coverage": statements rated by at least one response of the group / statements. */
-export function poolCoverage(pools: RatingPools, g: number, s: number): number {
-  const size = pools.size[s] ?? 0;
-  return size === 0 ? 0 : (pools.rated[g * pools.setCount + s] ?? 0) / size;
+/**
+ * DESIGN.md "Coverage": statements rated by at least one response of the group (`rated`) over
+ * the statements (`size`); 0 for an empty set.
+ */
+export function coverageOf(rated: number, size: number): number {
+  return size === 0 ? 0 : rated / size;
 }
 
 /** The bar a level (or a framework without levels) must meet: mean and coverage at least the thresholds. */
