@@ -15,6 +15,51 @@ const DAY_MS = 86_400_000;
 
 /** Milliseconds since 1970 (negative before), or undefined when the text is not an instant. */
 export function instantMillis(text: string): number | undefined {
+  return commonInstant(text) ?? anyInstant(text);
+}
+
+/**
+ * The form nearly every file writes, `2024-05-01T09:30:00Z`, read without a regular expression
+ * (a million-response file reads a million of them); undefined for anything else, valid or not,
+ * which anyInstant then reads.
+ */
+function commonInstant(text: string): number | undefined {
+  if (text.length !== 20) return undefined;
+  const at = (i: number) => text.charCodeAt(i);
+  const separator = at(10);
+  const zone = at(19);
+  if (at(4) !== DASH || at(7) !== DASH || at(13) !== COLON || at(16) !== COLON) return undefined;
+  if (separator !== UPPER_T && separator !== LOWER_T && separator !== SPACE) return undefined;
+  if (zone !== UPPER_Z && zone !== LOWER_Z) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hours = digits(text, 11, 2);
+  const minutes = digits(text, 14, 2);
+  const seconds = digits(text, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  // The same bounds as timeMillis: a leap second, and 24:00:00 as the end of the day.
+  if (hours < 0 || minutes < 0 || seconds < 0 || minutes > 59 || seconds > 60 || hours > 24) return undefined;
+  if (hours === 24 && (minutes !== 0 || seconds !== 0)) return undefined;
+  const dayNumber = daysBefore(year) + DAYS_BEFORE_MONTH[month - 1]! + (month > 2 && isLeapYear(year) ? 1 : 0) + day - 1;
+  return dayNumber * DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1_000;
+}
+
+const [DASH, COLON, SPACE, UPPER_T, LOWER_T, UPPER_Z, LOWER_Z, ZERO] = ['-', ':', ' ', 'T', 't', 'Z', 'z', '0'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number, number, number, number];
+
+/** The decimal number of `length` digits at `from`, or -1 when any is not a digit. */
+function digits(text: string, from: number, length: number): number {
+  let value = 0;
+  for (let i = from; i < from + length; i += 1) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Any form of an instant (see above). */
+function anyInstant(text: string): number | undefined {
   const split = /^(.+?)[Tt ](.+)$/.exec(text);
   if (split === null) return undefined;
   const [, datePart = '', rest = ''] = split;

@@ -39,6 +39,37 @@ describe('instantMillis reads years 0000 to 9999 in the proleptic Gregorian cale
   });
 });
 
+describe('instantMillis reads YYYY-MM-DDTHH:MM:SSZ, the form nearly every file has, by the same rules', () => {
+  const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+  /** The instant those fields name, rolled over as Date does, or undefined where the rules refuse it. */
+  function expected(year: number, month: number, day: number, hours: number, minutes: number, seconds: number): number | undefined {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    if (days === undefined || day < 1 || day > days || minutes > 59 || seconds > 60 || hours > 24) return undefined;
+    if (hours === 24 && (minutes !== 0 || seconds !== 0)) return undefined;
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    date.setUTCHours(hours, minutes, seconds, 0);
+    return date.getTime();
+  }
+
+  it('gives any such text, valid or not (month 13, 31 April, 24:00:01, a leap second), what the rules give it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), two, two, two, two, two, fc.constantFrom('T', 't', ' '), fc.constantFrom('Z', 'z'), (year, mo, d, h, mi, s, sep, zone) => {
+        const text = `${String(year).padStart(4, '0')}-${mo}-${d}${sep}${h}:${mi}:${s}${zone}`;
+        expect(instantMillis(text)).toBe(expected(year, Number(mo), Number(d), Number(h), Number(mi), Number(s)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses a non-digit where a digit belongs, as it refuses any other malformed text', () => {
+    for (const text of ['2024-05-0xT09:30:00Z', '2024-05-01T09:3a:00Z', '2024-05-01T09:30:0-Z', '+024-05-01T09:30:00Z', '2024-05-01T09:30:00X', '2024/05/01T09:30:00Z']) {
+      expect(instantMillis(text)).toBeUndefined();
+    }
+  });
+});
+
 describe('instantMillis reads every way ISO 8601 writes one instant', () => {
   const expected = Date.UTC(2024, 4, 1, 9, 30);
 
