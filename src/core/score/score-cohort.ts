@@ -1,7 +1,7 @@
 import type { Framework } from '../model/framework.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import { compareText } from './comments.ts';
-import { countResponses, selfAssessments } from './counted-responses.ts';
+import { countSubjectResponses } from './counted-responses.ts';
 import { indexFramework } from './framework-index.ts';
 import { addRatingsRow, type AxisReliability, createReliabilityTally, type ReliabilityTally, reliabilityOf } from './reliability.ts';
 import { readRatingsRow } from './response-row.ts';
@@ -108,8 +108,8 @@ function* eachScore(
         entry = { buffers: createScoringBuffers(index, reliability === null ? null : (row) => addRatingsRow(reliability, row)), reliability };
         working.set(frameworkId, entry);
       }
-      const history = selfAssessments(own, subjectId, frameworkId);
-      yield scoreCounted(index, countResponses(own, subjectId, frameworkId), subjectId, options, entry.buffers, history);
+      const { counted, selves: history } = countSubjectResponses(own, subjectId, frameworkId);
+      yield scoreCounted(index, counted, subjectId, options, entry.buffers, history);
       // Alpha is over every response, earlier self-assessments included: scoring read all but these.
       if (entry.reliability !== null) {
         for (let i = 0; i < history.length - 1; i += 1) {

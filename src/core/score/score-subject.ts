@@ -3,7 +3,7 @@ import { OTHER_GROUPS, type SurveyResponse } from '../model/response.ts';
 import { decideCommentGroups, decideShownGroups } from './anonymity.ts';
 import { attainedLevelAt, type AxisFigures, axisScoresOf, computeAxisFigures } from './axis-figures.ts';
 import { collectComments } from './comments.ts';
-import { countResponses, selfAssessments } from './counted-responses.ts';
+import { countSubjectResponses } from './counted-responses.ts';
 import { createFigureBlocks, type FigureBlocks } from './figure-column.ts';
 import { type FrameworkIndex, indexFramework } from './framework-index.ts';
 import { createPools, poolRatings, type RatingPools } from './pooled-stats.ts';
@@ -60,12 +60,13 @@ export function scoreSubject(
   options: ScoreOptions = {},
 ): SubjectScore {
   const index = indexFramework(framework);
-  return scoreCounted(index, countResponses(responses, subjectId, framework.id), subjectId, options, createScoringBuffers(index), selfAssessments(responses, subjectId, framework.id));
+  const { counted, selves } = countSubjectResponses(responses, subjectId, framework.id);
+  return scoreCounted(index, counted, subjectId, options, createScoringBuffers(index), selves);
 }
 
 /**
- * As scoreSubject, for responses already counted (countResponses) for this subject, with its
- * self-assessments oldest first (selfAssessments) for the change since the last one.
+ * As scoreSubject, for responses already counted for this subject, with its self-assessments
+ * oldest first for the change since the last one (countSubjectResponses).
  */
 export function scoreCounted(
   index: FrameworkIndex,

@@ -60,7 +60,7 @@ export function createSelfChangeRows(index: FrameworkIndex): SelfChangeRows {
 
 /**
  * The change for one subject and framework from its self-assessments oldest first
- * (selfAssessments), or null with fewer than two. Percents are DESIGN.md's: the pooled mean of
+ * (countSubjectResponses), or null with fewer than two. Percents are DESIGN.md's: the pooled mean of
  * the axis's self ratings, (mean - 1) / 3 * 100, N/A and unanswered left out.
  */
 export function scoreSelfChange(
