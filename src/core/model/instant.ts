@@ -25,10 +25,9 @@ export function instantMillis(text: string): number | undefined {
  */
 function commonInstant(text: string): number | undefined {
   if (text.length !== 20) return undefined;
-  const at = (i: number) => text.charCodeAt(i);
-  const separator = at(10);
-  const zone = at(19);
-  if (at(4) !== DASH || at(7) !== DASH || at(13) !== COLON || at(16) !== COLON) return undefined;
+  const separator = text.charCodeAt(10);
+  const zone = text.charCodeAt(19);
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return undefined;
   if (separator !== UPPER_T && separator !== LOWER_T && separator !== SPACE) return undefined;
   if (zone !== UPPER_Z && zone !== LOWER_Z) return undefined;
   const year = digits(text, 0, 4);
