@@ -1,6 +1,6 @@
 import type { Statement } from '../model/framework.ts';
 import type { PlanItem } from './development-plan.ts';
-import type { RatingTally } from './rating-tally.ts';
+import { deriveGroupSums, type RatingTally } from './rating-tally.ts';
 
 /**
  * Working arrays for choosing a development plan and strengths by statement position
@@ -34,6 +34,7 @@ export function createPlanPositions(statementCount: number): PlanPositions {
 
 /** Group g's mean of each statement and its N/A-only statements, from a subject's tally. */
 export function groupMeans(tally: RatingTally, g: number, into: PlanPositions): PlanPositions {
+  deriveGroupSums(tally, g);
   const { statementCount: n, count, sum, notApplicable } = tally;
   const { means, onlyNotApplicable } = into;
   for (let p = 0; p < n; p += 1) {

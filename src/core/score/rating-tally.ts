@@ -2,13 +2,17 @@ import { NOT_APPLICABLE_CODE } from '../model/answers.ts';
 import type { SurveyResponse } from '../model/response.ts';
 import type { FrameworkIndex } from './framework-index.ts';
 import { answersInOrder, createRatingsRow, type RatingsRow } from './response-row.ts';
-import { GROUP_COUNT, OTHERS, SCORE_GROUPS } from './score-groups.ts';
+import { GROUP_COUNT, OTHERS, SCORE_GROUPS, SELF } from './score-groups.ts';
 
 /**
  * Per group (SCORE_GROUPS order) and statement: ratings, their sum and sum of squares, and N/A
  * answers; per group and axis: responses with at least one rating on it. Every figure of
  * DESIGN.md "Scoring" is a sum of these, so responses are read once. Entry [g * n + p] is group g,
  * statement (or axis) p. Ratings are small integers, so the sums are exact.
+ *
+ * The statement sums of self and `others` are always there; those of a rater group only once
+ * deriveGroupSums has been asked for it: scoring reads a rater group's ratings through the
+ * cells (pooling) and `others` only, unless it is the plan group.
  */
 export type RatingTally = {
   statementCount: number;
@@ -163,10 +167,12 @@ function deriveSums(tally: RatingTally): void {
   for (let g = 0; g < RATER_GROUPS; g += 1) {
     if (responses[g] === 0) {
       // Nothing to derive: the group's statements are all zero, its cells already are.
-      count.fill(0, g * n, (g + 1) * n);
-      sum.fill(0, g * n, (g + 1) * n);
-      sumSquares.fill(0, g * n, (g + 1) * n);
-      notApplicable.fill(0, g * n, (g + 1) * n);
+      if (g === 0) {
+        count.fill(0, 0, n);
+        sum.fill(0, 0, n);
+        sumSquares.fill(0, 0, n);
+        notApplicable.fill(0, 0, n);
+      }
       continue;
     }
     const cellBase = g * cellCount;
@@ -180,10 +186,12 @@ function deriveSums(tally: RatingTally): void {
       const c = ones + twos + threes + fours;
       const s = ones + 2 * twos + 3 * threes + 4 * fours;
       const q = ones + 4 * twos + 9 * threes + 16 * fours;
-      count[i] = c;
-      sum[i] = s;
-      sumSquares[i] = q;
-      notApplicable[i] = histogram[cell + NOT_APPLICABLE]!;
+      if (g === 0) {
+        count[i] = c;
+        sum[i] = s;
+        sumSquares[i] = q;
+        notApplicable[i] = histogram[cell + NOT_APPLICABLE]!;
+      }
       if (c !== 0) {
         const k = cellBase + cellOf[p]!;
         cellRatings[k]! += c;
@@ -214,5 +222,23 @@ function deriveSums(tally: RatingTally): void {
   for (let g = 1; g < RATER_GROUPS; g += 1) {
     for (let a = 0; a < axisCount; a += 1) axisRaters[othersAxisBase + a]! += axisRaters[g * axisCount + a]!;
     responses[OTHERS]! += responses[g]!;
+  }
+}
+
+/** Fills rater group g's statement sums (see RatingTally) from its histogram; self's and others' are always there. */
+export function deriveGroupSums(tally: RatingTally, g: number): void {
+  if (g === SELF || g === OTHERS) return;
+  const { statementCount: n, histogram, count, sum, sumSquares, notApplicable } = tally;
+  for (let p = 0; p < n; p += 1) {
+    const i = g * n + p;
+    const cell = i * CELL;
+    const ones = histogram[cell + 1]!;
+    const twos = histogram[cell + 2]!;
+    const threes = histogram[cell + 3]!;
+    const fours = histogram[cell + 4]!;
+    count[i] = ones + twos + threes + fours;
+    sum[i] = ones + 2 * twos + 3 * threes + 4 * fours;
+    sumSquares[i] = ones + 4 * twos + 9 * threes + 16 * fours;
+    notApplicable[i] = histogram[cell + NOT_APPLICABLE]!;
   }
 }

@@ -35,6 +35,16 @@ describe('scores kept by column', () => {
     expect(cohort.some((score) => score.strengths.length === 0)).toBe(true);
   });
 
+  it("gives every subject a rater group's plan and strengths, from arrays reused subject after subject, as when scored alone", () => {
+    const cohort = scoreCohort(frameworks, responses, { planGroup: 'peer' });
+    for (const score of cohort) {
+      const alone = scoreSubject(framework, responses, score.subjectId, { planGroup: 'peer' });
+      expect(score.developmentPlan).toEqual(alone.developmentPlan);
+      expect(score.strengths).toEqual(alone.strengths);
+    }
+    expect(cohort.filter((score) => score.strengths.length > 0 && score.developmentPlan.length > 0).length).toBeGreaterThan(5);
+  });
+
   it('keeps axes, statements, plan and strengths as own enumerable properties: JSON, spreading and a second read see the same', () => {
     const [score] = scoreCohort(frameworks, responses);
     expect(Object.keys(score!)).toEqual(expect.arrayContaining(['axes', 'statements', 'developmentPlan', 'strengths', 'change']));
