@@ -73,7 +73,10 @@ type Working = { buffers: ScoringBuffers; reliability: ReliabilityTally | null }
 /** Responses by subject, then framework; throws for a framework not given (see scoreCohort). */
 function groupBySubject(frameworks: ReadonlyMap<string, Framework>, responses: readonly SurveyResponse[]): Map<string, Map<string, SurveyResponse[]>> {
   const bySubject = new Map<string, Map<string, SurveyResponse[]>>();
-  for (const response of responses) {
+  // Indexed, not for...of: this loop runs once per call, so it runs mostly before V8 optimises
+  // it, where each step of an array iterator is an object (4 MB a cohort of 100,000).
+  for (let i = 0; i < responses.length; i += 1) {
+    const response = responses[i] as SurveyResponse;
     if (!frameworks.has(response.frameworkId)) {
       throw new Error(`scoreCohort: response "${response.responseId}" is for framework "${response.frameworkId}", which was not given.`);
     }
