@@ -4,13 +4,20 @@ import { defineConfig } from 'vitest/config';
 import { builtinFrameworksPlugin } from './src/build/builtin-frameworks-plugin.ts';
 import { contentSecurityPolicyPlugin } from './src/build/content-security-policy-plugin.ts';
 import { routeChunks, shellPreload } from './src/build/route-chunks.ts';
+import { routePreloadPlugin } from './src/build/route-preload-plugin.ts';
 
 const preloadShell = shellPreload();
 
 export default defineConfig({
   // Relative asset URLs, so the built app works from any folder of any static host.
   base: './',
-  plugins: [react(), builtinFrameworksPlugin(fileURLToPath(new URL('./seeds/', import.meta.url))), contentSecurityPolicyPlugin()],
+  // The policy last: it hashes the inline script the route preload writes into index.html.
+  plugins: [
+    react(),
+    builtinFrameworksPlugin(fileURLToPath(new URL('./seeds/', import.meta.url))),
+    routePreloadPlugin(fileURLToPath(new URL('./src/app/', import.meta.url))),
+    contentSecurityPolicyPlugin(),
+  ],
   build: {
     target: 'es2022',
     // The survey's file holds survey-core and survey-react-ui, about 1.6 MB minified: expected, not a warning.

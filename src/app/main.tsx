@@ -1,4 +1,4 @@
-import { loaders } from 'virtual:skillscope/catalogue';
+import { loaders, surveyLoaders } from 'virtual:skillscope/catalogue';
 import { parseRoute, type Route } from './shell/hash-route.ts';
 import { routeCode } from './shell/route-code.ts';
 import { openStorageEarly } from './storage/db.ts';
@@ -13,12 +13,16 @@ import './styles.css';
  * A browser fetches at most six files at a time from one HTTP/1.1 server, in the order asked.
  * The shell (React DOM), which every route waits for, is preloaded by index.html beside this
  * file (src/build/route-chunks.ts), so the framework, the code that starts the app and the
- * route's own file are all asked for at once. No top-level await: a route's chunk may import
+ * route's own file are all asked for at once. For a route it knows from the hash, index.html's
+ * inline script (src/build/route-preload-plugin.ts) has asked for them already, while this file
+ * downloaded: asking here then reuses those fetches. No top-level await: a route's chunk may import
  * modules of this entry chunk, which must have finished running.
  */
 function builtinFramework(route: Route): Promise<unknown> | undefined {
   if (!('frameworkId' in route) || !Object.prototype.hasOwnProperty.call(loaders, route.frameworkId)) return undefined;
-  return loaders[route.frameworkId]?.();
+  // A built-in framework's surveys are a file of their own, which the profile does not need.
+  const surveys = route.name === 'profile' ? undefined : surveyLoaders[route.frameworkId]?.();
+  return Promise.all([loaders[route.frameworkId]?.(), surveys]);
 }
 
 /**

@@ -4,5 +4,8 @@ declare module 'virtual:skillscope/catalogue' {
 
   export type CatalogueEntry = import('../core/model/framework-summary.ts').FrameworkSummary;
   export const catalogue: CatalogueEntry[];
-  export const loaders: Record<string, () => Promise<{ framework: Framework; selfSurvey: SurveyJson; raterSurvey: SurveyJson }>>;
+  /** Each built-in framework, by id. */
+  export const loaders: Record<string, () => Promise<{ framework: Framework }>>;
+  /** Each built-in framework's two surveys, by the framework's id: a file of their own. */
+  export const surveyLoaders: Record<string, () => Promise<{ selfSurvey: SurveyJson; raterSurvey: SurveyJson }>>;
 }

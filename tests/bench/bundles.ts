@@ -55,6 +55,17 @@ async function loadRoute(browser: Browser, origin: string, seed: AppSeed, route:
     const url = response.url();
     const type = response.request().resourceType();
     const path = new URL(url).pathname;
+    // The page's own inline scripts (the route preload, src/build/route-preload-plugin.ts) are JavaScript it loads too.
+    if (type === 'document' && url.startsWith(origin)) {
+      assets.set(`${url}#inline-scripts`, response.text().then(
+        (html) => {
+          const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '').join('\n');
+          return inline === '' ? null : { url: `${origin}/index.html`, kind: 'js', gzipBytes: gzipSync(inline, { level: 9 }).length, libraries: [] };
+        },
+        () => null,
+      ));
+      return;
+    }
     const kind = type === 'stylesheet' || path.endsWith('.css') ? 'css' : type === 'script' || path.endsWith('.js') ? 'js' : null;
     if (kind === null || !url.startsWith(origin) || assets.has(url)) return;
     assets.set(url, response.body().then(

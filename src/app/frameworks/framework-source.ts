@@ -1,4 +1,4 @@
-import { catalogue, loaders } from 'virtual:skillscope/catalogue';
+import { catalogue, loaders, surveyLoaders } from 'virtual:skillscope/catalogue';
 import { buildRaterSurvey } from '../../core/generate/rater-survey.ts';
 import { buildSelfSurvey } from '../../core/generate/self-survey.ts';
 import type { SurveyJson } from '../../core/generate/survey-json.ts';
@@ -7,6 +7,9 @@ import { type FrameworkSummary as CoreSummary, summarizeFramework } from '../../
 import { listStoredFrameworks, loadStoredFramework } from '../storage/frameworks.ts';
 
 export type LoadedFramework = { framework: Framework; selfSurvey: SurveyJson; raterSurvey: SurveyJson; builtin: boolean };
+
+/** A framework without its surveys, for the pages that show none (the profile). */
+export type FrameworkOnly = { framework: Framework; builtin: boolean };
 
 export type FrameworkSummary = CoreSummary & { builtin: boolean };
 
@@ -35,29 +38,53 @@ export async function listFrameworks(): Promise<FrameworkSummary[]> {
 /**
  * Built-in frameworks are part of this build and never change, so each loads once per page.
  * A framework opened from a file is read from storage every time: another tab may have
- * replaced or removed it.
+ * replaced or removed it. A built-in framework and its surveys are files of their own
+ * (src/build/builtin-frameworks-plugin.ts): the profile downloads only the framework.
  */
-const builtinCache = new Map<string, Promise<LoadedFramework>>();
+function once<T>(cache: Map<string, Promise<T>>, id: string, load: () => Promise<T>): Promise<T> {
+  let loading = cache.get(id);
+  if (!loading) {
+    loading = load();
+    cache.set(id, loading);
+    // A failed download (the network) is tried again next time.
+    loading.catch(() => cache.delete(id));
+  }
+  return loading;
+}
 
+const builtinFrameworks = new Map<string, Promise<Framework>>();
+const builtinLoaded = new Map<string, Promise<LoadedFramework>>();
+
+function builtinFramework(id: string, load: () => Promise<{ framework: Framework }>): Promise<Framework> {
+  return once(builtinFrameworks, id, () => load().then((module) => module.framework));
+}
+
+/** The framework alone: a built-in one without downloading its surveys, a stored one without generating them. */
+export async function loadFrameworkOnly(id: string): Promise<FrameworkOnly | undefined> {
+  const builtin = isBuiltin(id) ? loaders[id] : undefined;
+  if (builtin) return { framework: await builtinFramework(id, builtin), builtin: true };
+  const stored = await loadStoredFramework(id);
+  return stored ? { framework: stored.framework, builtin: false } : undefined;
+}
+
+/** The framework and its two surveys. */
 export async function loadFramework(id: string): Promise<LoadedFramework | undefined> {
   const builtin = isBuiltin(id) ? loaders[id] : undefined;
-  if (builtin) {
-    let loading = builtinCache.get(id);
-    if (!loading) {
-      loading = builtin().then((loaded) => ({ ...loaded, builtin: true }));
-      builtinCache.set(id, loading);
-      loading.catch(() => builtinCache.delete(id));
-    }
-    return loading;
+  const surveys = isBuiltin(id) ? surveyLoaders[id] : undefined;
+  if (builtin && surveys) {
+    return once(builtinLoaded, id, async () => {
+      const [framework, { selfSurvey, raterSurvey }] = await Promise.all([builtinFramework(id, builtin), surveys()]);
+      return { framework, selfSurvey, raterSurvey, builtin: true };
+    });
   }
   const stored = await loadStoredFramework(id);
   if (!stored) return undefined;
   return { framework: stored.framework, selfSurvey: buildSelfSurvey(stored.framework), raterSurvey: buildRaterSurvey(stored.framework), builtin: false };
 }
 
-/** Every framework this browser knows, for validating imports and scoring exports. */
-export async function loadAllFrameworks(): Promise<Map<string, LoadedFramework>> {
+/** Every framework this browser knows, for validating imports and scoring exports: no survey. */
+export async function loadAllFrameworks(): Promise<Map<string, FrameworkOnly>> {
   const summaries = await listFrameworks();
-  const loaded = await Promise.all(summaries.map((summary) => loadFramework(summary.id)));
+  const loaded = await Promise.all(summaries.map((summary) => loadFrameworkOnly(summary.id)));
   return new Map(loaded.flatMap((entry) => (entry ? [[entry.framework.id, entry] as const] : [])));
 }

@@ -4,7 +4,7 @@ import { countResponses } from '../../core/score/counted-responses.ts';
 import { scoreSubject } from '../../core/score/score-subject.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
 import type { TeamAxisAverage } from '../../core/score/team-average.ts';
-import { loadFramework } from '../frameworks/framework-source.ts';
+import { loadFrameworkOnly } from '../frameworks/framework-source.ts';
 import { loadResponses } from '../storage/responses.ts';
 import { loadLearner } from '../storage/settings.ts';
 
@@ -75,8 +75,9 @@ export function takeEarlyLoad(frameworkId: string, subjectId: string | null): Pr
 
 /** Reads the framework, the learner and the stored responses, and scores them with src/core. */
 export async function loadProfileData(frameworkId: string, routeSubjectId: string | null): Promise<ProfileState> {
-  // Independent reads run side by side: the profile is drawn as soon as both are here.
-  const [loaded, learner] = await Promise.all([loadFramework(frameworkId), loadLearner()]);
+  // Independent reads run side by side: the profile is drawn as soon as both are here. The
+  // profile shows no survey, so it does not download a built-in framework's surveys.
+  const [loaded, learner] = await Promise.all([loadFrameworkOnly(frameworkId), loadLearner()]);
   if (loaded === undefined) return { status: 'no-framework' };
   const { framework } = loaded;
   const subjectId = routeSubjectId ?? learner?.subjectId;

@@ -1,5 +1,5 @@
 import { type ComponentType, lazy } from 'react';
-import { builtinSummaries, loadFramework } from '../frameworks/framework-source.ts';
+import { builtinSummaries, loadFramework, loadFrameworkOnly } from '../frameworks/framework-source.ts';
 import { loadLearner } from '../storage/settings.ts';
 import { currentStorageProblem, onStorageProblem } from '../storage/storage-status.ts';
 import type { Route } from './hash-route.ts';
@@ -81,11 +81,12 @@ const READS_EVERY_FRAMEWORK: ReadonlySet<Route['name']> = new Set(['team', 'data
  * (main.tsx) has already asked for these files; asking again here only waits for them.
  */
 export async function preloadRoute(route: Route): Promise<void> {
-  const framework = 'frameworkId' in route ? loadFramework(route.frameworkId).catch(() => undefined) : undefined;
+  const load = route.name === 'profile' ? loadFrameworkOnly : loadFramework; // the profile shows no survey
+  const framework = 'frameworkId' in route ? load(route.frameworkId).catch(() => undefined) : undefined;
   const page = route.name === 'not-found' ? undefined : pages[route.name].preload().catch(() => undefined);
   // A failed or blocked read is left to the page, which reads again and says what went wrong.
   const data = pageData[route.name]?.(route).catch(() => undefined);
   // Not waited for: the page shows "Reading…" until they are here, and they download meanwhile.
-  if (READS_EVERY_FRAMEWORK.has(route.name)) for (const summary of builtinSummaries()) void loadFramework(summary.id).catch(() => undefined);
+  if (READS_EVERY_FRAMEWORK.has(route.name)) for (const summary of builtinSummaries()) void loadFrameworkOnly(summary.id).catch(() => undefined);
   await Promise.all([page, framework, data && unlessStorageFails(data)]);
 }
