@@ -22,8 +22,14 @@ export type FrameworkIndex = {
   order: StatementOrder;
   /** Words of a row of statement bits (RatingsRow.rated): one bit per statement. */
   words: number;
-  /** The statements of axis a as bits: axisBits[a * words + w], in the shape of RatingsRow.rated. */
-  axisBits: Int32Array;
+  /**
+   * Axis a's statements as bits in RatingsRow.rated's shape, only the words that have any: for
+   * j from axisWordStart[a] to axisWordStart[a + 1], word axisWordIndex[j] holds axisWordBits[j]
+   * of them. A domain's statements usually sit in one word, so asking about it reads one.
+   */
+  axisWordStart: Int32Array;
+  axisWordIndex: Int32Array;
+  axisWordBits: Int32Array;
   /** Statements of pool set s: setPositions[setStart[s]] up to setPositions[setStart[s + 1]]. */
   setCount: number;
   setStart: Int32Array;
@@ -55,8 +61,7 @@ export function indexFramework(framework: Framework): FrameworkIndex {
   const position = order.position;
 
   const words = Math.ceil(statementCount / 32);
-  const axisBits = new Int32Array(axes.length * words);
-  axes.forEach((axis, a) => axisBits.set(positionBits(statementCount, axis.positions), a * words));
+  const axisWords = sparseAxisWords(statementCount, axes);
 
   const sets: Int32Array[] = axes.map((axis) => axis.positions);
   const levelSets = axes.map((axis) =>
@@ -82,7 +87,7 @@ export function indexFramework(framework: Framework): FrameworkIndex {
     statementIds: order.ids,
     order,
     words,
-    axisBits,
+    ...axisWords,
     setCount: sets.length,
     setStart,
     setPositions,
@@ -91,6 +96,21 @@ export function indexFramework(framework: Framework): FrameworkIndex {
   };
   cache.set(framework, index);
   return index;
+}
+
+function sparseAxisWords(statementCount: number, axes: readonly Axis[]): Pick<FrameworkIndex, 'axisWordStart' | 'axisWordIndex' | 'axisWordBits'> {
+  const axisWordStart = new Int32Array(axes.length + 1);
+  const wordIndex: number[] = [];
+  const wordBits: number[] = [];
+  axes.forEach((axis, a) => {
+    positionBits(statementCount, axis.positions).forEach((bits, w) => {
+      if (bits === 0) return;
+      wordIndex.push(w);
+      wordBits.push(bits);
+    });
+    axisWordStart[a + 1] = wordIndex.length;
+  });
+  return { axisWordStart, axisWordIndex: Int32Array.from(wordIndex), axisWordBits: Int32Array.from(wordBits) };
 }
 
 function cutIntoCells(statementCount: number, sets: readonly Int32Array[]): Pick<FrameworkIndex, 'cellCount' | 'cellOf' | 'setCellStart' | 'setCells'> {

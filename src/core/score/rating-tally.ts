@@ -101,7 +101,7 @@ export function tallyRatings(
   into: RatingTally = createTally(index),
   onRow: ((row: RatingsRow) => void) | null = null,
 ): RatingTally {
-  const { axisBits, words } = index;
+  const { axisWordStart, axisWordIndex, axisWordBits, words } = index;
   const tally = into;
   const { statementCount: n, axisCount, histogram, axisRaters } = tally;
   const { row } = tally;
@@ -136,10 +136,10 @@ export function tallyRatings(
       }
       rowRated[w] = word;
     }
-    // A response rates an axis when it rates any of its statements: a few words ANDed per axis.
-    for (let a = 0, bits = 0; a < axisCount; a += 1) {
+    // A response rates an axis when it rates any of its statements: the axis's words ANDed.
+    for (let a = 0, j = 0; a < axisCount; a += 1) {
       let any = 0;
-      for (let w = 0; w < words; w += 1, bits += 1) any |= rowRated[w]! & axisBits[bits]!;
+      for (const last = axisWordStart[a + 1]!; j < last; j += 1) any |= rowRated[axisWordIndex[j]!]! & axisWordBits[j]!;
       if (any !== 0) axisRaters[axisBase + a]! += 1;
     }
     if (onRow !== null) {

@@ -3,7 +3,7 @@ import type { SurveyResponse } from '../model/response.ts';
 import type { AxisKind } from './axes.ts';
 import { compareText } from './comments.ts';
 import { type FrameworkIndex, indexFramework } from './framework-index.ts';
-import { createRatingsRow, positionBits, type RatingsRow, readRatingsRow } from './response-row.ts';
+import { createRatingsRow, type RatingsRow, readRatingsRow } from './response-row.ts';
 
 /**
  * Issue 12, "Reliability per axis": Cronbach's alpha of each axis of a framework (the whole
@@ -37,14 +37,6 @@ export const RELIABILITY_MIN_RESPONSES = 10;
  */
 export type ReliabilityTally = {
   index: FrameworkIndex;
-  /**
-   * Axis a's statements as bits in RatingsRow.rated's shape, only the words that have any: for
-   * j from wordStart[a] to wordStart[a + 1], word wordIndex[j] must hold all of wordBits[j]. A
-   * domain's statements usually sit in one word, so its check is one comparison.
-   */
-  wordStart: Int32Array;
-  wordIndex: Int32Array;
-  wordBits: Int32Array;
   responses: Int32Array;
   totalSum: Float64Array;
   totalSquares: Float64Array;
@@ -56,22 +48,8 @@ export type ReliabilityTally = {
 export function createReliabilityTally(index: FrameworkIndex): ReliabilityTally {
   const axisCount = index.axes.length;
   const cells = index.setStart[axisCount] ?? 0;
-  const wordStart = new Int32Array(axisCount + 1);
-  const wordIndex: number[] = [];
-  const wordBits: number[] = [];
-  index.axes.forEach((axis, a) => {
-    positionBits(index.statementCount, axis.positions).forEach((bits, w) => {
-      if (bits === 0) return;
-      wordIndex.push(w);
-      wordBits.push(bits);
-    });
-    wordStart[a + 1] = wordIndex.length;
-  });
   return {
     index,
-    wordStart,
-    wordIndex: Int32Array.from(wordIndex),
-    wordBits: Int32Array.from(wordBits),
     responses: new Int32Array(axisCount),
     totalSum: new Float64Array(axisCount),
     totalSquares: new Float64Array(axisCount),
@@ -88,8 +66,8 @@ export function createReliabilityTally(index: FrameworkIndex): ReliabilityTally 
  * their ratings read.
  */
 export function addRatingsRow(tally: ReliabilityTally, row: RatingsRow): void {
-  const { setStart, setPositions } = tally.index;
-  const { itemSum, wordStart, wordIndex, wordBits } = tally;
+  const { setStart, setPositions, axisWordStart: wordStart, axisWordIndex: wordIndex, axisWordBits: wordBits } = tally.index;
+  const { itemSum } = tally;
   const { codes, offset, rated } = row;
   const axisCount = tally.responses.length;
   for (let a = 0; a < axisCount; a += 1) {
