@@ -1,5 +1,6 @@
 import { instantMillis } from '../model/instant.ts';
 import type { SurveyResponse } from '../model/response.ts';
+import { beginSubject, createSeenResponseIds, type SeenResponseIds, seenBefore } from './seen-response-ids.ts';
 
 /**
  * The responses of one subject and framework that scoring counts, and its self-assessments:
@@ -13,18 +14,24 @@ import type { SurveyResponse } from '../model/response.ts';
  * The latest self response is chosen by `submitted_at` compared as instants (so `+01:00` and
  * `Z` times compare correctly), ties broken by the greater response_id so the choice never
  * depends on the order responses were imported. A time that does not parse counts as oldest.
- * One pass, one set of ids, each time read once: scoreCohort asks for every subject.
+ * One pass, each time read once: scoreCohort asks for every subject, with the same `seen` table
+ * for all (seen-response-ids.ts).
  */
 export type CountedResponses = { counted: SurveyResponse[]; selves: SurveyResponse[] };
 
-export function countSubjectResponses(responses: readonly SurveyResponse[], subjectId: string, frameworkId: string): CountedResponses {
-  const seen = new Set<string>();
+export function countSubjectResponses(
+  responses: readonly SurveyResponse[],
+  subjectId: string,
+  frameworkId: string,
+  seen: SeenResponseIds = createSeenResponseIds(),
+): CountedResponses {
+  beginSubject(seen, responses.length);
   const counted: SurveyResponse[] = [];
   const selves: SurveyResponse[] = [];
-  for (const response of responses) {
+  for (let i = 0; i < responses.length; i += 1) {
+    const response = responses[i] as SurveyResponse;
     if (response.subjectId !== subjectId || response.frameworkId !== frameworkId) continue;
-    if (seen.has(response.responseId)) continue;
-    seen.add(response.responseId);
+    if (seenBefore(seen, responses, i)) continue;
     if (response.raterGroup === 'self') selves.push(response);
     else counted.push(response);
   }

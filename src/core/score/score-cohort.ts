@@ -111,7 +111,7 @@ function* eachScore(
         entry = { buffers: createScoringBuffers(index, reliability === null ? null : (row) => addRatingsRow(reliability, row)), reliability };
         working.set(frameworkId, entry);
       }
-      const { counted, selves: history } = countSubjectResponses(own, subjectId, frameworkId);
+      const { counted, selves: history } = countSubjectResponses(own, subjectId, frameworkId, entry.buffers.seen);
       yield scoreCounted(index, counted, subjectId, options, entry.buffers, history);
       // Alpha is over every response, earlier self-assessments included: scoring read all but these.
       if (entry.reliability !== null) {

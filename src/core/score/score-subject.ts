@@ -15,6 +15,7 @@ import { computeStatementFigures, statementScoresOf } from './statement-figures.
 import { type ObjectsMade, withScoreObjects } from './objects-made.ts';
 import { computePlanFigures, developmentPlanOf, NO_PLAN_FIGURES, type PlanFigures, strengthsOf } from './plan-figures.ts';
 import { createPlanPositions, type PlanPositions } from './plan-positions.ts';
+import { createSeenResponseIds, type SeenResponseIds } from './seen-response-ids.ts';
 import type { PlanItem } from './development-plan.ts';
 import type { AxisScore, StatementScore, SubjectScore } from './subject-score.ts';
 import { type AnonymityThresholds, DEFAULT_THRESHOLDS } from './thresholds.ts';
@@ -37,6 +38,7 @@ export type ScoringBuffers = {
   pools: RatingPools;
   selfRows: SelfChangeRows;
   plan: PlanPositions;
+  seen: SeenResponseIds;
   figures: FigureBlocks;
   onRow: ((row: RatingsRow) => void) | null;
 };
@@ -47,6 +49,7 @@ export function createScoringBuffers(index: FrameworkIndex, onRow: ((row: Rating
     pools: createPools(index),
     selfRows: createSelfChangeRows(index),
     plan: createPlanPositions(index.statementCount),
+    seen: createSeenResponseIds(),
     figures: createFigureBlocks(),
     onRow,
   };

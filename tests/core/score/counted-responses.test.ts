@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countResponses } from '../../../src/core/score/counted-responses.ts';
+import type { SurveyResponse } from '../../../src/core/model/response.ts';
+import { countResponses, countSubjectResponses } from '../../../src/core/score/counted-responses.ts';
+import { createSeenResponseIds } from '../../../src/core/score/seen-response-ids.ts';
 import { scoreSubject } from '../../../src/core/score/score-subject.ts';
 import { levelled, many, response } from './fixtures.ts';
 
@@ -39,5 +42,41 @@ describe('countResponses', () => {
     const theirs = many(2, 'peer', framework, 3, 'learner-2');
     const otherFramework = response({ group: 'peer', framework: 'another' });
     expect(countResponses([...mine, ...theirs, otherFramework], 'learner-1', framework.id)).toEqual(mine);
+  });
+});
+
+/** What "counts once" means, written the plain way: the first response of each id, in order. */
+function firstOfEachId(responses: readonly SurveyResponse[]): SurveyResponse[] {
+  const seen = new Set<string>();
+  return responses.filter((r) => !seen.has(r.responseId) && seen.add(r.responseId) !== undefined);
+}
+
+describe('countSubjectResponses with one table of seen ids for a whole cohort (seen-response-ids.ts)', () => {
+  it('counts each id once for subject after subject, however many responses and repeats each has', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.boolean()), { maxLength: 300 }), { minLength: 1, maxLength: 6 }),
+        (subjects) => {
+          const seen = createSeenResponseIds();
+          subjects.forEach((ids, s) => {
+            const subject = `learner-${s}`;
+            const responses = ids.map(([id, self]) => response({ group: self ? 'self' : 'peer', framework, id, subject }));
+            const { counted, selves } = countSubjectResponses(responses, subject, framework.id, seen);
+            const once = firstOfEachId(responses);
+            expect(counted.filter((r) => r.raterGroup !== 'self')).toEqual(once.filter((r) => r.raterGroup !== 'self'));
+            expect(new Set(selves)).toEqual(new Set(once.filter((r) => r.raterGroup === 'self')));
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays right, and linear, for ids crafted to look alike where the table looks (same length, same first two and last four characters)', () => {
+    const ids = Array.from({ length: 5_000 }, (_, i) => `ab${String(i).padStart(8, '0')}wxyz`);
+    const responses = [...ids, ...ids.slice(0, 100)].map((id) => response({ group: 'peer', framework, id }));
+    const { counted } = countSubjectResponses(responses, 'learner-1', framework.id);
+    expect(counted).toHaveLength(5_000);
+    expect(counted).toEqual(responses.slice(0, 5_000));
   });
 });
