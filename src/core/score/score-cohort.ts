@@ -70,40 +70,46 @@ export function scoreCohortLazily(
 
 type Working = { buffers: ScoringBuffers; reliability: ReliabilityTally | null };
 
-/** Responses by subject, then framework; throws for a framework not given (see scoreCohort). */
-function groupBySubject(frameworks: ReadonlyMap<string, Framework>, responses: readonly SurveyResponse[]): Map<string, Map<string, SurveyResponse[]>> {
-  const bySubject = new Map<string, Map<string, SurveyResponse[]>>();
+/** Responses by subject, every framework together; throws for a framework not given (see scoreCohort). */
+function groupBySubject(frameworks: ReadonlyMap<string, Framework>, responses: readonly SurveyResponse[]): Map<string, SurveyResponse[]> {
+  const bySubject = new Map<string, SurveyResponse[]>();
+  let known: string | undefined;
   // Indexed, not for...of: this loop runs once per call, so it runs mostly before V8 optimises
   // it, where each step of an array iterator is an object (4 MB a cohort of 100,000).
   for (let i = 0; i < responses.length; i += 1) {
     const response = responses[i] as SurveyResponse;
-    if (!frameworks.has(response.frameworkId)) {
-      throw new Error(`scoreCohort: response "${response.responseId}" is for framework "${response.frameworkId}", which was not given.`);
+    // Responses of one framework usually come together: its lookup is not repeated for each.
+    if (response.frameworkId !== known) {
+      if (!frameworks.has(response.frameworkId)) {
+        throw new Error(`scoreCohort: response "${response.responseId}" is for framework "${response.frameworkId}", which was not given.`);
+      }
+      known = response.frameworkId;
     }
-    let byFramework = bySubject.get(response.subjectId);
-    if (byFramework === undefined) {
-      byFramework = new Map();
-      bySubject.set(response.subjectId, byFramework);
-    }
-    const list = byFramework.get(response.frameworkId);
-    if (list === undefined) byFramework.set(response.frameworkId, [response]);
+    const list = bySubject.get(response.subjectId);
+    if (list === undefined) bySubject.set(response.subjectId, [response]);
     else list.push(response);
   }
   return bySubject;
 }
 
+/** The frameworks of a subject's responses, sorted (code-unit order); most subjects have one. */
+function frameworksOf(responses: readonly SurveyResponse[]): readonly string[] {
+  const first = (responses[0] as SurveyResponse).frameworkId;
+  if (responses.every((response) => response.frameworkId === first)) return [first];
+  return [...new Set(responses.map((response) => response.frameworkId))].sort(compareText);
+}
+
 function* eachScore(
   frameworks: ReadonlyMap<string, Framework>,
-  bySubject: Map<string, Map<string, SurveyResponse[]>>,
+  bySubject: Map<string, SurveyResponse[]>,
   options: ScoreOptions,
   withReliability: boolean,
   working: Map<string, Working>,
 ): Generator<SubjectScore> {
   for (const subjectId of [...bySubject.keys()].sort(compareText)) {
-    const byFramework = bySubject.get(subjectId) as Map<string, SurveyResponse[]>;
-    for (const frameworkId of byFramework.size === 1 ? byFramework.keys() : [...byFramework.keys()].sort(compareText)) {
+    const own = bySubject.get(subjectId) as SurveyResponse[];
+    for (const frameworkId of frameworksOf(own)) {
       const framework = frameworks.get(frameworkId) as Framework;
-      const own = byFramework.get(frameworkId) as SurveyResponse[];
       const index = indexFramework(framework);
       let entry = working.get(frameworkId);
       if (entry === undefined) {

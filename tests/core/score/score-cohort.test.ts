@@ -62,6 +62,10 @@ describe('scoreCohort', () => {
 
   it('throws on a response for a framework it was not given: the caller must refuse it', () => {
     expect(() => scoreCohort(frameworks, [response({ group: 'self', framework: 'unknown' })])).toThrow(/unknown/);
+    // After responses of a framework it was given, and with an empty id, all the same.
+    const known = [...frameworks.values()][0]!;
+    expect(() => scoreCohort(frameworks, [response({ group: 'self', framework: known }), response({ group: 'peer', framework: 'unknown' })])).toThrow(/unknown/);
+    expect(() => scoreCohort(frameworks, [response({ group: 'self', framework: '' })])).toThrow(/which was not given/);
   });
 
   it('gives the same figures whatever the order of the responses', () => {
