@@ -11,12 +11,21 @@
  */
 export class ResponseIdTable {
   /** Index + 1 of a response, 0 for an empty slot; the length is a power of two. */
-  private slots = new Int32Array(1024);
+  private slots: Int32Array;
   private count = 0;
   private readonly seed = (Math.random() * 0x1_0000_0000) >>> 0;
 
-  /** `idAt(index)` is the id of the caller's response at `index`, for as long as the table lives. */
-  constructor(private readonly idAt: (index: number) => string) {}
+  /**
+   * `idAt(index)` is the id of the caller's response at `index`, for as long as the table lives.
+   * `expected`, when the caller knows how many ids it will add, sizes the table once: grown
+   * from 1,024 slots to a million ids, it left 16 MB of outgrown arrays behind.
+   */
+  constructor(
+    private readonly idAt: (index: number) => string,
+    expected = 0,
+  ) {
+    this.slots = new Int32Array(Math.max(1024, 2 ** Math.ceil(Math.log2(2 * expected + 1))));
+  }
 
   /** The index of the response with this id, or -1. */
   find(id: string): number {

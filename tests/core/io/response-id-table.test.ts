@@ -23,6 +23,16 @@ describe('ResponseIdTable', () => {
     expect(table.find('subject-0-response-50000')).toBe(-1);
   });
 
+  it('finds every id in a table sized for them at the start, and in one told too few', () => {
+    const ids = Array.from({ length: 20_000 }, (_, i) => `r-${i}`);
+    for (const expected of [ids.length, 10]) {
+      const table = new ResponseIdTable((index) => ids[index] ?? '', expected);
+      ids.forEach((_, index) => table.add(index));
+      expect(ids.every((id, index) => table.find(id) === index)).toBe(true);
+      expect(table.find('r-20000')).toBe(-1);
+    }
+  });
+
   it('treats ids as plain text: __proto__, control characters and ids differing only in case are distinct', () => {
     const ids = ['__proto__', 'constructor', 'a\u0000b', 'a\u001bb', 'R-1', 'r-1', '\u{1F600}'];
     const table = tableOf(ids);
