@@ -6,7 +6,7 @@ import { deriveGroupSums, type RatingTally } from './rating-tally.ts';
  * Working arrays for choosing a development plan and strengths by statement position
  * (development-plan.ts, strengths.ts): one group's mean of each statement (NaN where it has no
  * rating) and whether it gave N/A only (1), and the positions chosen, `*Count` of each in use.
- * Refilled subject after subject: PlanItem objects are made only for what is read.
+ * Refilled subject after subject: PlanItem objects are made only for the statements chosen.
  */
 export type PlanPositions = {
   means: Float64Array;

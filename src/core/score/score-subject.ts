@@ -12,8 +12,8 @@ import type { RatingsRow } from './response-row.ts';
 import { GROUP_COUNT, groupIndex, OTHERS, SCORE_GROUPS, SELF, type GroupCounts, type ScoreGroup } from './score-groups.ts';
 import { createSelfChangeRows, scoreSelfChange, type SelfChangeRows } from './self-change.ts';
 import { computeStatementFigures, statementScoresOf } from './statement-figures.ts';
-import { type ObjectsMade, withScoreObjects } from './objects-made.ts';
-import { computePlanFigures, developmentPlanOf, NO_PLAN_FIGURES, type PlanFigures, strengthsOf } from './plan-figures.ts';
+import { type ObjectsMade, withAxesAndStatements } from './objects-made.ts';
+import { planAndStrengths } from './plan-and-strengths.ts';
 import { createPlanPositions, type PlanPositions } from './plan-positions.ts';
 import { createSeenResponseIds, type SeenResponseIds } from './seen-response-ids.ts';
 import type { PlanItem } from './development-plan.ts';
@@ -105,14 +105,14 @@ export function scoreCounted(
     comments: collectComments(counted, commentVisibility.shown),
     commentsHidden: commentVisibility.hidden,
     planGroup,
+    developmentPlan: plan.developmentPlan,
+    strengths: plan.strengths,
     change: scoreSelfChange(index, selfHistory, buffers.selfRows, buffers.figures, when),
   };
-  return withScoreObjects(
+  return withAxesAndStatements(
     score,
     (): AxisScore[] => axisScoresOf(index, axisFigures),
     (): StatementScore[] => statementScoresOf(framework.statements, statementFigures),
-    (): PlanItem[] => developmentPlanOf(framework.statements, plan),
-    (): PlanItem[] => strengthsOf(framework.statements, plan),
     when,
   );
 }
@@ -125,10 +125,10 @@ function countsOf(tally: RatingTally): GroupCounts {
   return counts;
 }
 
-function planFor(index: FrameworkIndex, tally: RatingTally, axisFigures: AxisFigures, group: ScoreGroup, buffers: ScoringBuffers): PlanFigures {
+function planFor(index: FrameworkIndex, tally: RatingTally, axisFigures: AxisFigures, group: ScoreGroup, buffers: ScoringBuffers): { developmentPlan: PlanItem[]; strengths: PlanItem[] } {
   const shownAt = axisFigures.shown.indexOf(groupIndex(group));
-  if (shownAt === -1) return NO_PLAN_FIGURES;
+  if (shownAt === -1) return { developmentPlan: [], strengths: [] };
   // Axis 0 is the whole framework.
   const attained = attainedLevelAt(axisFigures, 0, shownAt) ?? 'not-yet';
-  return computePlanFigures(index, tally, groupIndex(group), attained, buffers.plan, buffers.figures);
+  return planAndStrengths(index, tally, groupIndex(group), attained, buffers.plan);
 }
