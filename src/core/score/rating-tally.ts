@@ -181,13 +181,9 @@ function deriveSums(tally: RatingTally): void {
     for (let p = 0; p < n; p += 1) {
       const i = g * n + p;
       const cell = i * CELL;
-      const ones = histogram[cell + 1]!;
-      const twos = histogram[cell + 2]!;
-      const threes = histogram[cell + 3]!;
-      const fours = histogram[cell + 4]!;
-      const c = ones + twos + threes + fours;
-      const s = ones + 2 * twos + 3 * threes + 4 * fours;
-      const q = ones + 4 * twos + 9 * threes + 16 * fours;
+      const c = ratingsIn(histogram, cell);
+      const s = sumIn(histogram, cell);
+      const q = squaresIn(histogram, cell);
       if (g === 0) {
         count[i] = c;
         sum[i] = s;
@@ -234,13 +230,22 @@ export function deriveGroupSums(tally: RatingTally, g: number): void {
   for (let p = 0; p < n; p += 1) {
     const i = g * n + p;
     const cell = i * CELL;
-    const ones = histogram[cell + 1]!;
-    const twos = histogram[cell + 2]!;
-    const threes = histogram[cell + 3]!;
-    const fours = histogram[cell + 4]!;
-    count[i] = ones + twos + threes + fours;
-    sum[i] = ones + 2 * twos + 3 * threes + 4 * fours;
-    sumSquares[i] = ones + 4 * twos + 9 * threes + 16 * fours;
+    count[i] = ratingsIn(histogram, cell);
+    sum[i] = sumIn(histogram, cell);
+    sumSquares[i] = squaresIn(histogram, cell);
     notApplicable[i] = histogram[cell + NOT_APPLICABLE]!;
   }
+}
+
+/** The ratings counted in a statement's histogram slots from `cell` (codes 1-4), their sum and sum of squares. */
+function ratingsIn(histogram: Int32Array, cell: number): number {
+  return histogram[cell + 1]! + histogram[cell + 2]! + histogram[cell + 3]! + histogram[cell + 4]!;
+}
+
+function sumIn(histogram: Int32Array, cell: number): number {
+  return histogram[cell + 1]! + 2 * histogram[cell + 2]! + 3 * histogram[cell + 3]! + 4 * histogram[cell + 4]!;
+}
+
+function squaresIn(histogram: Int32Array, cell: number): number {
+  return histogram[cell + 1]! + 4 * histogram[cell + 2]! + 9 * histogram[cell + 3]! + 16 * histogram[cell + 4]!;
 }
