@@ -1,5 +1,5 @@
 import { loaders, surveyLoaders } from 'virtual:skillscope/catalogue';
-import { parseRoute, type Route } from './shell/hash-route.ts';
+import { parseRoute, type Route, showsBuiltinSurvey } from './shell/hash-route.ts';
 import { routeCode } from './shell/route-code.ts';
 import { openStorageEarly } from './storage/db.ts';
 import './styles.css';
@@ -20,8 +20,8 @@ import './styles.css';
  */
 function builtinFramework(route: Route): Promise<unknown> | undefined {
   if (!('frameworkId' in route) || !Object.prototype.hasOwnProperty.call(loaders, route.frameworkId)) return undefined;
-  // A built-in framework's surveys are a file of their own, which the profile does not need.
-  const surveys = route.name === 'profile' ? undefined : surveyLoaders[route.frameworkId]?.();
+  // A built-in framework's surveys are a file of their own, which only a survey page needs.
+  const surveys = showsBuiltinSurvey(route) ? surveyLoaders[route.frameworkId]?.() : undefined;
   return Promise.all([loaders[route.frameworkId]?.(), surveys]);
 }
 

@@ -40,7 +40,7 @@ export type PreloadMap = {
   routes: Partial<Record<RouteName, string[]>>;
   /** Each built-in framework's files, by its id. */
   frameworks: Record<string, string[]>;
-  /** Each built-in framework's surveys' files, by its id: for every route naming a framework but the profile. */
+  /** Each built-in framework's surveys' files, by its id: for the survey page only (showsBuiltinSurvey in hash-route.ts). */
   surveys: Record<string, string[]>;
 };
 
@@ -67,10 +67,10 @@ export function routePreloadScript(map: PreloadMap): string {
     '  else if (head === "profile" && (count === 2 || count === 3)) name = head;',
     '  if (name === null) return;',
     '  var files = own(routes, name) ? routes[name].slice() : [];',
-    // The routes naming a framework (assess, profile, about, invite) have its id second; the profile shows no survey.
+    // The routes naming a framework (assess, profile, about, invite) have its id second; only the survey page shows its survey.
     '  var framework = name === "assess" || name === "profile" || name === "about" || name === "invite" ? parts[1] : null;',
     '  if (own(frameworks, framework)) files = frameworks[framework].concat(files);',
-    '  if (name !== "profile" && own(surveys, framework)) files = files.concat(surveys[framework]);',
+    '  if (name === "assess" && own(surveys, framework)) files = files.concat(surveys[framework]);',
     '  for (var i = 0; i < files.length; i += 1) {',
     '    var file = files[i], link = document.createElement("link");',
     '    if (/\\.css$/.test(file)) { link.rel = "preload"; link.as = "style"; } else link.rel = "modulepreload";',

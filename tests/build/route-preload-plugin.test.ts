@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rolldown } from 'vite';
 import { contentSecurityPolicy, inlineScriptHashes } from '../../src/build/content-security-policy-plugin.ts';
 import { type PreloadMap, preloadMap, ROUTE_PAGES, routePreloadScript } from '../../src/build/route-preload-plugin.ts';
-import { parseRoute } from '../../src/app/shell/hash-route.ts';
+import { parseRoute, showsBuiltinSurvey } from '../../src/app/shell/hash-route.ts';
 import { routeCode } from '../../src/app/shell/route-code.ts';
 
 /**
@@ -44,6 +44,14 @@ describe('the route preload script in index.html', () => {
 
   it('asks for the survey\'s files with the framework and its surveys', () => {
     expect(hrefs('#/assess/css-durable-skills')).toEqual(['./assets/css-durable-skills-1.js', './assets/survey-1.js', './assets/survey-1.css', './assets/css-durable-skills-surveys-1.js']);
+  });
+
+  it('asks for a framework\'s surveys exactly where the app shows them (showsBuiltinSurvey): not on the about, invite or profile pages', () => {
+    for (const page of ['assess', 'about', 'invite', 'profile']) {
+      const hash = `#/${page}/css-durable-skills`;
+      expect(hrefs(hash).includes('./assets/css-durable-skills-surveys-1.js'), hash).toBe(showsBuiltinSurvey(parseRoute(hash)));
+      expect(hrefs(hash), hash).toContain('./assets/css-durable-skills-1.js');
+    }
   });
 
   it('preloads scripts as modules, with the entry\'s credentials mode, and stylesheets as styles', () => {

@@ -9,7 +9,7 @@ import type { Issue } from '../../core/model/result.ts';
 import { GROUP_NAMES } from '../../core/score/group-names.ts';
 import { checkThresholds, DEFAULT_THRESHOLDS, LOWEST_THRESHOLDS, THRESHOLD_KEYS, type AnonymityThresholds } from '../../core/score/thresholds.ts';
 import { IssueList } from '../components/IssueList.tsx';
-import { type FrameworkSummary, listFrameworks, loadFramework } from '../frameworks/framework-source.ts';
+import { type FrameworkSummary, listFrameworks, loadFrameworkOnly } from '../frameworks/framework-source.ts';
 import { saveCampaign } from '../storage/campaigns.ts';
 import { previewCampaign } from './campaign-preview.ts';
 import { collectionAddressProblem } from '../invite/collection-address.ts';
@@ -74,7 +74,7 @@ export function CampaignForm({ unlocked, coachName, onCreated }: Props) {
     if (total === 0) problems.push({ code: 'campaign.no-raters', path: 'groups', message: 'Invite at least one rater.' });
     if (endpointError !== null) problems.push({ code: 'campaign.bad-endpoint', path: 'endpoint', message: endpointError });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(closesOn) || closesOn < today) problems.push({ code: 'campaign.bad-closing-day', path: 'closes_on', message: `The closing day must be today (${today}) or later.` });
-    const loaded = frameworkId === '' ? undefined : await loadFramework(frameworkId).catch(() => undefined);
+    const loaded = frameworkId === '' ? undefined : await loadFrameworkOnly(frameworkId).catch(() => undefined);
     if (loaded === undefined) problems.push({ code: 'campaign.no-framework', path: 'framework', message: 'Choose a framework this browser has.' });
     setIssues(problems);
     if (problems.length > 0 || loaded === undefined || !checked.ok) return;

@@ -11,7 +11,7 @@ import type { OtherGroup, SurveyResponse } from '../../core/model/response.ts';
 import { fail, type Issue, type Result } from '../../core/model/result.ts';
 import { scoreSubject } from '../../core/score/score-subject.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
-import { loadFramework } from '../frameworks/framework-source.ts';
+import { loadFrameworkOnly } from '../frameworks/framework-source.ts';
 import type { CoachCampaign } from '../storage/campaigns.ts';
 import type { SealedInputRecord } from '../storage/sealed-inputs.ts';
 
@@ -41,7 +41,7 @@ export async function openCampaign(campaign: CoachCampaign, identity: string, in
   if (recipient !== manifest.coach.recipient) {
     return fail([{ code: 'coach.other-coach', path: '', message: `Your key is not the one campaign ${manifest.campaign_id} was made with (coach ${manifest.coach.name}): restore that key to open its responses.` }]);
   }
-  const loaded = await loadFramework(manifest.framework.id).catch(() => undefined);
+  const loaded = await loadFrameworkOnly(manifest.framework.id).catch(() => undefined);
   if (loaded === undefined) {
     return fail([{ code: 'campaign.framework-missing', path: 'framework', message: `This browser no longer has the framework ${manifest.framework.title} (${manifest.framework.id}): open its file again on the Frameworks page.` }]);
   }

@@ -2,7 +2,7 @@ import { downloadFile } from '../components/download.ts';
 import { buildExport } from '../data/exports.ts';
 import { loadResponses } from '../storage/responses.ts';
 import { countFrameworkData, type FrameworkData, removeFramework } from '../storage/remove-framework.ts';
-import { loadFramework } from './framework-source.ts';
+import { loadFrameworkOnly } from './framework-source.ts';
 
 /**
  * Removing one framework opened from a file (issue 14), loaded only when the learner asks: the
@@ -12,7 +12,7 @@ export { countFrameworkData, removeFramework, type FrameworkData };
 
 /** DESIGN.md: deleting asks first and offers an export: this framework's summary.csv and responses-long.csv. */
 export async function exportFrameworkData(frameworkId: string): Promise<number> {
-  const loaded = await loadFramework(frameworkId);
+  const loaded = await loadFrameworkOnly(frameworkId);
   if (loaded === undefined) return 0;
   const frameworks = new Map([[frameworkId, loaded.framework]]);
   const { responses } = await loadResponses((id) => frameworks.get(id));

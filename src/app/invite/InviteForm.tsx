@@ -3,7 +3,7 @@ import { subjectNameField } from '../../core/io/response-fields.ts';
 import { OTHER_GROUPS, type OtherGroup } from '../../core/model/response.ts';
 import { GROUP_NAMES } from '../../core/score/group-names.ts';
 import { UnreadableNotice } from '../components/UnreadableNotice.tsx';
-import type { LoadedFramework } from '../frameworks/framework-source.ts';
+import type { FrameworkOnly } from '../frameworks/framework-source.ts';
 import { hrefOf } from '../shell/hash-route.ts';
 import { appendInvitations, loadInvitations, type SentInvitation, type SentInvitations } from '../storage/invitations.ts';
 import type { Learner } from '../storage/settings.ts';
@@ -15,7 +15,7 @@ import { collectionAddressProblem } from './collection-address.ts';
 const NONE: Record<OtherGroup, number> = { manager: 0, peer: 0, 'direct-report': 0, other: 0 };
 
 /** The learner plans invitations per group, sees the anonymity consequences, then gets links. */
-export function InviteForm({ loaded, learner }: { loaded: LoadedFramework; learner: Learner }) {
+export function InviteForm({ loaded, learner }: { loaded: FrameworkOnly; learner: Learner }) {
   const { framework, builtin } = loaded;
   const id = useId();
   const [planned, setPlanned] = useState<Record<OtherGroup, number>>({ ...NONE, manager: 1, peer: 3 });

@@ -4,7 +4,7 @@ import { excerpt } from '../../core/model/echo.ts';
 import type { Framework } from '../../core/model/framework.ts';
 import { fail, inFile, ok, type Result } from '../../core/model/result.ts';
 import type { SubjectScore } from '../../core/score/subject-score.ts';
-import { loadFramework } from '../frameworks/framework-source.ts';
+import { loadFrameworkOnly } from '../frameworks/framework-source.ts';
 
 export type ReportProfile = { framework: Framework; score: SubjectScore };
 
@@ -14,7 +14,7 @@ export type ReportProfile = { framework: Framework; score: SubjectScore };
  * another version, is a problem to tell: the report's statement ids mean nothing without it.
  */
 export async function profileOfReport(report: Report360, file: string): Promise<Result<ReportProfile>> {
-  const loaded = await loadFramework(report.framework.id);
+  const loaded = await loadFrameworkOnly(report.framework.id);
   if (loaded === undefined) {
     return fail([{
       code: 'report.unknown-framework', file, path: 'framework.id',

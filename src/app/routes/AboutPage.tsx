@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AlignmentMatrix, Framework } from '../../core/model/framework.ts';
-import { loadFramework } from '../frameworks/framework-source.ts';
+import { loadFrameworkOnly } from '../frameworks/framework-source.ts';
 import { ExportCaseSection } from '../frameworks/ExportCaseSection.tsx';
 import { RemoveFrameworkButton } from '../frameworks/RemoveFrameworkButton.tsx';
 import { hrefOf } from '../shell/hash-route.ts';
@@ -12,7 +12,7 @@ export default function AboutPage({ frameworkId }: { frameworkId: string }) {
   const [framework, setFramework] = useState<Framework | null | undefined>(undefined);
   const [fromFile, setFromFile] = useState(false);
   useEffect(() => {
-    loadFramework(frameworkId).then((loaded) => {
+    loadFrameworkOnly(frameworkId).then((loaded) => {
       setFramework(loaded?.framework ?? null);
       setFromFile(loaded !== undefined && !loaded.builtin);
     }, () => setFramework(null));

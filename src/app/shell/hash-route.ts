@@ -15,6 +15,16 @@ export type Route =
   | { name: 'coach' }
   | { name: 'not-found'; path: string };
 
+/**
+ * Whether a page shows a built-in framework's survey, so needs the framework's surveys file as
+ * well as the framework (src/build/builtin-frameworks-plugin.ts). The rater's page reads its
+ * framework from the invitation, not from the address. route-preload-plugin.ts writes the same
+ * choice into index.html's script; its test checks they agree.
+ */
+export function showsBuiltinSurvey(route: Route): boolean {
+  return route.name === 'assess';
+}
+
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const parts = path.split('/').filter((part) => part !== '').map(safeDecode);

@@ -2,7 +2,7 @@ import { type ComponentType, lazy } from 'react';
 import { builtinSummaries, loadFramework, loadFrameworkOnly } from '../frameworks/framework-source.ts';
 import { loadLearner } from '../storage/settings.ts';
 import { currentStorageProblem, onStorageProblem } from '../storage/storage-status.ts';
-import type { Route } from './hash-route.ts';
+import { type Route, showsBuiltinSurvey } from './hash-route.ts';
 import { routeCode } from './route-code.ts';
 
 /**
@@ -81,7 +81,7 @@ const READS_EVERY_FRAMEWORK: ReadonlySet<Route['name']> = new Set(['team', 'data
  * (main.tsx) has already asked for these files; asking again here only waits for them.
  */
 export async function preloadRoute(route: Route): Promise<void> {
-  const load = route.name === 'profile' ? loadFrameworkOnly : loadFramework; // the profile shows no survey
+  const load = showsBuiltinSurvey(route) ? loadFramework : loadFrameworkOnly;
   const framework = 'frameworkId' in route ? load(route.frameworkId).catch(() => undefined) : undefined;
   const page = route.name === 'not-found' ? undefined : pages[route.name].preload().catch(() => undefined);
   // A failed or blocked read is left to the page, which reads again and says what went wrong.
