@@ -36,11 +36,10 @@ function commonInstant(text: string): number | undefined {
   const hours = digits(text, 11, 2);
   const minutes = digits(text, 14, 2);
   const seconds = digits(text, 17, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  // The same bounds as timeMillis: a leap second, and 24:00:00 as the end of the day.
-  if (hours < 0 || minutes < 0 || seconds < 0 || minutes > 59 || seconds > 60 || hours > 24) return undefined;
-  if (hours === 24 && (minutes !== 0 || seconds !== 0)) return undefined;
-  const dayNumber = daysBefore(year) + DAYS_BEFORE_MONTH[month - 1]! + (month > 2 && isLeapYear(year) ? 1 : 0) + day - 1;
+  // digits gives -1 for a field that is not all digits.
+  if (year < 0 || month < 0 || day < 0 || hours < 0 || minutes < 0 || seconds < 0) return undefined;
+  const dayNumber = calendarDay(year, month, day);
+  if (dayNumber === undefined || !isTimeOfDay(hours, minutes, seconds, 0)) return undefined;
   return dayNumber * DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1_000;
 }
 
@@ -96,10 +95,7 @@ function dayNumber(text: string): number | undefined {
   const week = match[8] ?? match[10];
   const weekday = match[9] ?? match[11];
   if (month !== undefined && dayOfMonth !== undefined) {
-    const m = Number(month);
-    const d = Number(dayOfMonth);
-    if (m < 1 || m > 12 || d < 1 || d > daysInMonth(year, m)) return undefined;
-    return daysBefore(year) + DAYS_BEFORE_MONTH[m - 1]! + (m > 2 && isLeapYear(year) ? 1 : 0) + d - 1;
+    return calendarDay(year, Number(month), Number(dayOfMonth));
   }
   if (ordinal !== undefined) {
     const d = Number(ordinal);
@@ -120,11 +116,21 @@ function timeMillis(text: string, extended: boolean): number | undefined {
   const minutes = mm === undefined ? 0 : Number(mm);
   const seconds = ss === undefined ? 0 : Number(ss);
   const part = fraction === undefined ? 0 : Number(`0.${fraction}`);
-  // A leap second (:60) and the day's end (24:00) are valid; nothing else past the usual range.
-  if (minutes > 59 || seconds > 60 || hours > 24) return undefined;
-  if (hours === 24 && (minutes !== 0 || seconds !== 0 || part !== 0)) return undefined;
+  if (!isTimeOfDay(hours, minutes, seconds, part)) return undefined;
   const unit = ss !== undefined ? 1_000 : mm !== undefined ? 60_000 : 3_600_000;
   return ((hours * 60 + minutes) * 60 + seconds) * 1_000 + Math.floor(part * unit);
+}
+
+/** Days since 1970-01-01 of a calendar date, or undefined if it does not exist. */
+function calendarDay(year: number, month: number, day: number): number | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return daysBefore(year) + DAYS_BEFORE_MONTH[month - 1]! + (month > 2 && isLeapYear(year) ? 1 : 0) + day - 1;
+}
+
+/** A leap second (:60) and the day's end (24:00) are valid; nothing else past the usual range. */
+function isTimeOfDay(hours: number, minutes: number, seconds: number, fraction: number): boolean {
+  if (minutes > 59 || seconds > 60 || hours > 24) return false;
+  return hours !== 24 || (minutes === 0 && seconds === 0 && fraction === 0);
 }
 
 const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
