@@ -66,7 +66,7 @@ export function axisScoresOf(index: FrameworkIndex, { shown, figures }: AxisFigu
   const axes = new Array<AxisScore>(axisCount);
   for (let a = 0; a < axisCount; a += 1) {
     const axis = index.axes[a] as (typeof index.axes)[number];
-    const size = index.setStart[a + 1]! - index.setStart[a]!;
+    const size = index.setSize[a]!;
     const scores = new Array<AxisGroupScore>(groups);
     for (let i = 0; i < groups; i += 1) {
       const at = (a * groups + i) * COLUMNS;

@@ -34,6 +34,8 @@ export type FrameworkIndex = {
   setCount: number;
   setStart: Int32Array;
   setPositions: Int32Array;
+  /** Statements in pool set s (setStart[s + 1] - setStart[s]): coverage divides by it. */
+  setSize: Int32Array;
   /** For axis a: the pool set of its statements at each level, or null (level axes, no levels). */
   levelSets: ({ level: LevelId; set: number }[] | null)[];
   /**
@@ -91,6 +93,7 @@ export function indexFramework(framework: Framework): FrameworkIndex {
     setCount: sets.length,
     setStart,
     setPositions,
+    setSize: Int32Array.from(sets, (set) => set.length),
     levelSets,
     ...cells,
   };

@@ -14,21 +14,20 @@ export type RatingPools = {
   sumSquares: Float64Array;
   /** Statements of the set with at least one rating from the group. */
   rated: Int32Array;
-  /** Statements in each set (independent of the group). */
+  /** Statements in each set (independent of the group): the index's setSize. */
   size: Int32Array;
 };
 
 /** Arrays for one framework, refilled subject after subject (see createTally). */
 export function createPools(index: FrameworkIndex): RatingPools {
-  const { setCount, setStart } = index;
+  const { setCount } = index;
   return {
     setCount,
     ratings: new Int32Array(GROUP_COUNT * setCount),
     sum: new Float64Array(GROUP_COUNT * setCount),
     sumSquares: new Float64Array(GROUP_COUNT * setCount),
     rated: new Int32Array(GROUP_COUNT * setCount),
-    // Fixed by the framework: worked out once here, not for every subject pooled.
-    size: Int32Array.from({ length: setCount }, (_, s) => setStart[s + 1]! - setStart[s]!),
+    size: index.setSize,
   };
 }
 
