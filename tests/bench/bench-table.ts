@@ -61,6 +61,20 @@ export async function medianMs(work: () => unknown, runs: number, warmups = 1): 
   return median(times);
 }
 
+/**
+ * The median time of each piece of work, the pieces timed in turn after their warm-ups: a figure
+ * that compares two of them (scoring against its bound) then sees both at the same moments of a
+ * busy machine, not one after the other.
+ */
+export async function alternatedMediansMs(works: readonly (() => unknown)[], runs: number, warmups = 1): Promise<number[]> {
+  for (const work of works) for (let i = 0; i < warmups; i += 1) await work();
+  const times = works.map((): number[] => []);
+  for (let i = 0; i < runs; i += 1) {
+    for (const [at, work] of works.entries()) times[at]?.push(await timeOnce(work));
+  }
+  return times.map(median);
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
