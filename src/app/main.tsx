@@ -1,4 +1,5 @@
 import { loaders, surveyLoaders } from 'virtual:skillscope/catalogue';
+import { DATE_AND_TIME, dateFormat } from './components/date-formats.ts';
 import { parseRoute, type Route, showsBuiltinSurvey } from './shell/hash-route.ts';
 import { routeCode } from './shell/route-code.ts';
 import { openStorageEarly } from './storage/db.ts';
@@ -27,12 +28,12 @@ function builtinFramework(route: Route): Promise<unknown> | undefined {
 
 /**
  * A page's first date format loads the locale's data (15-25 ms here), and the profile's header
- * shows dates. Made when the main thread first waits for the files asked for above, the one
- * format-figures.ts makes later is quick. Made by the shell's code instead, once those files had
- * arrived, it held the profile's charts back by as much (issue 13, `npm run bench -- load`).
+ * shows dates. Made when the main thread first waits for the files asked for above, it is the very
+ * format the header then uses (date-formats.ts). Made by the shell's code instead, once those
+ * files had arrived, it held the profile's charts back by as much (issue 13, `npm run bench -- load`).
  */
 function warmDateFormat(): void {
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(0);
+  dateFormat(DATE_AND_TIME).format(0);
 }
 
 /** Safari has no requestIdleCallback: there the next task will do. */

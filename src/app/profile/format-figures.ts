@@ -1,5 +1,6 @@
 import { roundFigure, roundPercent } from '../../core/score/rounding.ts';
 import { instantMillis } from '../../core/model/instant.ts';
+import { DATE_AND_TIME, dateFormat } from '../components/date-formats.ts';
 
 /** Display text of a mean, sd or gap: rounded by core (DESIGN.md, 2 decimals), then printed. */
 export function formatFigure(value: number | null): string {
@@ -19,26 +20,11 @@ export function formatGap(value: number | null): string {
   return value !== null && roundFigure(value) !== 0 && value > 0 ? `+${text}` : text;
 }
 
-/**
- * Making an Intl.DateTimeFormat costs milliseconds (the first one of a page loads the locale's
- * data): each style is made once per page, not once per date shown.
- */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${options.dateStyle ?? ''}|${options.timeStyle ?? ''}`;
-  let format = dateFormats.get(key);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(undefined, options);
-    dateFormats.set(key, format);
-  }
-  return format;
-}
-
 /** A submitted_at for people; with seconds where two of one day must be told apart. */
 export function formatDate(iso: string, precision: 'minutes' | 'seconds' = 'minutes'): string {
   const time = instantMillis(iso);
   if (time === undefined) return iso;
-  return dateFormat({ dateStyle: 'long', timeStyle: precision === 'seconds' ? 'medium' : 'short' }).format(time);
+  return dateFormat(precision === 'seconds' ? { dateStyle: 'long', timeStyle: 'medium' } : DATE_AND_TIME).format(time);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { cut, escapeControls } from '../../core/model/echo.ts';
+import { dateFormat } from '../components/date-formats.ts';
 
 /** Longer names or titles would wrap in a 15 mm page margin and run into the report below. */
 const MAX_MARGIN_CHARS = 70;
@@ -15,5 +16,5 @@ export function cssStringOf(text: string): string {
 
 /** "Printed 29 November 2026", in the reader's own words for a date. */
 export function printedOn(now: Date): string {
-  return `Printed ${new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(now)}`;
+  return `Printed ${dateFormat({ dateStyle: 'long' }).format(now)}`;
 }
