@@ -13,10 +13,10 @@ import { servePrecompressed } from './precompressed-server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
- * `WebUIOmniboxPopup` off: once a page of a context has closed (the seed page of an app route),
- * Chromium 156 loads its own address-bar popup, about 50 chrome:// modules, in another renderer,
- * on the two cores the next page is measured on. A Chrome trace of the profile route showed it
- * there on every seeded load and never on the bare pages, which are not seeded.
+ * `WebUIOmniboxPopup` off: after a page of a context had closed (the seed page of an app route),
+ * Chromium 156 loaded its own address-bar popup, about 50 chrome:// modules, in another renderer,
+ * on the two cores the next page is measured on. Chrome traces showed it in both profile loads
+ * traced, and in neither load of the React + radars page, which then wrote no storage first.
  */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-features=WebUIOmniboxPopup'];
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -53,10 +53,10 @@ function goalReached(page: Page, goal: Goal): Promise<Load> {
 
 /**
  * Every page, app or baseline, is opened the same way: its storage written from a blank page of
- * its origin (nothing, for a baseline), that page closed, then a pause before the measured load.
- * A page opened at once after the blank one closed loaded slower (the bare survey 506 ms against
- * 452, median of 11 each; the browser was still busy with the closed page), and only the app's
- * pages, which need their storage written, paid for it.
+ * its origin (an empty database, for a baseline), that page closed, then a pause before the
+ * measured load. A page opened at once after the blank one closed loaded slower (the bare survey
+ * 506 ms against 452, median of 11 each; 485 ms after the pause), and only the app's pages, which
+ * need their storage written, paid for it.
  */
 const SETTLE_MS = 500;
 
@@ -236,7 +236,7 @@ export const load: BenchSection = {
           'From navigation start to: a rating input of the first .sd-question in the DOM and enabled (MutationObserver); every canvas',
           '  of the page past its first drawing call (canvas 2D methods wrapped; chart.js draws a chart in one synchronous call).',
           'Both app routes with a learner in IndexedDB, the profile also with a completed self response (84 statements), written from a',
-          '  blank page of the same origin so that nothing of the app is cached; the baselines\' blank page writes nothing. Every page',
+          '  blank page of the same origin so that nothing of the app is cached; the baselines\' writes an empty database. Every page',
           `  is loaded ${SETTLE_MS} ms after its blank page closed, in the browser that Chromium's address-bar popup is kept out of`,
           '  (browser-harness.ts). Baselines: tests/bench/pages/, each built alone by Vite;',
           '  the same survey JSON (surveys/css-durable-skills.self.json) and stylesheet; the same radars and figures: the domain radar',
