@@ -55,8 +55,8 @@ function goalReached(page: Page, goal: Goal): Promise<Load> {
  * Every page, app or baseline, is opened the same way: its storage written from a blank page of
  * its origin (an empty database, for a baseline), that page closed, then a pause before the
  * measured load. A page opened at once after the blank one closed loaded slower (the bare survey
- * 506 ms against 452, median of 11 each; 485 ms after the pause), and only the app's pages, which
- * need their storage written, paid for it.
+ * 506 ms against 452, median of 11 each; then 505 against 479, and 485 after the pause), and
+ * only the app's pages, which need their storage written, paid for it.
  */
 const SETTLE_MS = 500;
 
